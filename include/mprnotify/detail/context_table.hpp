@@ -1,0 +1,230 @@
+// mprnotify/detail/context_table.hpp - the contexts a notifyee has handed to MPR, and their owner.
+//
+// MPR stores one pointer-sized lpContext per operation between pre and post and never looks inside.
+// Instead of a heap pointer, the library hands out a *handle*: an odd number that encodes a slot
+// index and that slot's generation, salted per table. This gives three guarantees a raw pointer
+// cannot:
+//   - a post whose lpContext this table did not hand out is recognised without dereferencing it;
+//   - a post repeated for an already consumed context finds a newer generation and is ignored;
+//   - contexts whose post never comes stay bounded (Capacity) and are destroyed when the table is
+//     (at DLL unload), instead of leaking.
+// Small contexts live inside the slot, so asking MPR for a post costs no heap allocation.
+// All operations are lock-free: a slot changes hands with one compare-exchange.
+#pragma once
+
+#include <atomic>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+namespace mprnotify::detail {
+
+template <std::size_t Capacity, std::size_t InlineBytes>
+class context_table {
+    static_assert(std::has_single_bit(Capacity) && Capacity >= 2 && Capacity <= 4096,
+                  "context capacity must be a power of two between 2 and 4096");
+
+    enum : std::uint32_t { free_state = 0, reserved_state = 1, live_state = 2, consuming_state = 3 };
+    static constexpr std::uint32_t state_mask = 3;
+    static constexpr std::uint32_t generation_limit = 0x3FFFFFFFU; // 30 bits above the state
+    static constexpr int index_bits = std::countr_zero(Capacity);
+    static constexpr int handle_bits = std::numeric_limits<std::uintptr_t>::digits;
+    static constexpr int generation_bits = (handle_bits - 1 - index_bits) < 30 ? (handle_bits - 1 - index_bits) : 30;
+    static constexpr std::uintptr_t generation_mask = (std::uintptr_t{1} << generation_bits) - 1;
+
+    using destroy_fn = void (*)(void* storage);
+
+    struct slot {
+        std::atomic<std::uint32_t> state{0}; // generation << 2 | one of the *_state values
+        destroy_fn destroy = nullptr;        // set while the slot holds a context object
+        alignas(std::max_align_t) std::byte storage[InlineBytes]{};
+    };
+
+public:
+    /// True when a Context is stored inside the slot rather than on the heap.
+    template <class Context>
+    static constexpr bool stored_inline =
+        sizeof(Context) <= InlineBytes && alignof(Context) <= alignof(std::max_align_t);
+
+    /// A slot this thread owns exclusively: reserved on pre, or claimed back on post.
+    /// Releasing it (destructor) makes the slot free under a new generation.
+    class lease {
+    public:
+        lease() noexcept = default;
+        lease(context_table* table, std::size_t index) noexcept : table_(table), index_(index) {}
+        lease(lease&& other) noexcept : table_(std::exchange(other.table_, nullptr)), index_(other.index_) {}
+        lease& operator=(lease&&) = delete;
+        lease(const lease&) = delete;
+        lease& operator=(const lease&) = delete;
+        ~lease() { release(); }
+
+        explicit operator bool() const noexcept { return table_ != nullptr; }
+
+        /// Moves `value` into the slot (inline, or on the heap with nothrow new).
+        /// Returns false when the heap allocation failed; the slot then holds nothing.
+        template <class Context>
+        bool store(Context&& value)
+        {
+            using type = std::remove_cvref_t<Context>;
+            slot& s = table_->slots_[index_];
+            if constexpr (stored_inline<type>) {
+                ::new (static_cast<void*>(s.storage)) type(std::forward<Context>(value));
+                s.destroy = [](void* storage) { std::launder(static_cast<type*>(storage))->~type(); };
+            } else {
+                type* object = new (std::nothrow) type(std::forward<Context>(value));
+                if (object == nullptr) {
+                    return false;
+                }
+                ::new (static_cast<void*>(s.storage)) type*(object);
+                s.destroy = [](void* storage) { delete *std::launder(static_cast<type**>(storage)); };
+            }
+            return true;
+        }
+
+        /// The object stored by store<Context>(); only valid while it is there.
+        template <class Context>
+        Context& object() noexcept
+        {
+            void* storage = table_->slots_[index_].storage;
+            if constexpr (stored_inline<Context>) {
+                return *std::launder(static_cast<Context*>(storage));
+            } else {
+                return **std::launder(static_cast<Context**>(storage));
+            }
+        }
+
+        /// Destroys the stored object, if any. The slot counts as empty even if the destructor throws.
+        void destroy_object()
+        {
+            slot& s = table_->slots_[index_];
+            if (destroy_fn destroy = std::exchange(s.destroy, nullptr)) {
+                destroy(s.storage);
+            }
+        }
+
+        /// Hands the slot to MPR: returns the handle to store in lpContext; the lease becomes empty.
+        [[nodiscard]] void* publish() noexcept
+        {
+            slot& s = table_->slots_[index_];
+            const std::uint32_t generation = s.state.load(std::memory_order_relaxed) >> 2;
+            s.state.store((generation << 2) | live_state, std::memory_order_release);
+            void* handle = table_->encode(index_, generation);
+            table_ = nullptr;
+            return handle;
+        }
+
+    private:
+        void release() noexcept
+        {
+            if (table_ == nullptr) {
+                return;
+            }
+            slot& s = table_->slots_[index_];
+            if (s.destroy != nullptr) { // never published and never emptied: destroy quietly
+                destroy_quietly(s);
+            }
+            const std::uint32_t generation = s.state.load(std::memory_order_relaxed) >> 2;
+            s.state.store(((generation + 1) & generation_limit) << 2 | free_state, std::memory_order_release);
+            table_ = nullptr;
+        }
+
+        context_table* table_ = nullptr;
+        std::size_t index_ = 0;
+    };
+
+    constexpr context_table() noexcept = default;
+    context_table(const context_table&) = delete;
+    context_table& operator=(const context_table&) = delete;
+
+    /// Destroys the contexts whose post never came (DLL unload / process exit).
+    ~context_table()
+    {
+        for (slot& s : slots_) {
+            if (s.destroy != nullptr) {
+                destroy_quietly(s);
+            }
+        }
+    }
+
+    /// Reserves a free slot for a pre call; an empty lease when all Capacity slots are in use.
+    [[nodiscard]] lease reserve() noexcept
+    {
+        const std::size_t start = cursor_.fetch_add(1, std::memory_order_relaxed);
+        for (std::size_t i = 0; i < Capacity; ++i) {
+            const std::size_t index = (start + i) & (Capacity - 1);
+            std::uint32_t state = slots_[index].state.load(std::memory_order_relaxed);
+            if ((state & state_mask) == free_state &&
+                slots_[index].state.compare_exchange_strong(state, state | reserved_state,
+                                                            std::memory_order_acquire)) {
+                return lease{this, index};
+            }
+        }
+        return lease{};
+    }
+
+    /// Takes back the slot behind an lpContext on post. Empty when the value was not handed out
+    /// by this table, or its context was already consumed.
+    [[nodiscard]] lease claim(const void* handle) noexcept
+    {
+        const std::uintptr_t value = reinterpret_cast<std::uintptr_t>(handle) ^ salt();
+        if ((value & 1U) == 0) {
+            return lease{};
+        }
+        const std::size_t index = (value >> 1) & (Capacity - 1);
+        const std::uintptr_t generation = value >> (1 + index_bits);
+        std::uint32_t state = slots_[index].state.load(std::memory_order_relaxed);
+        if ((state & state_mask) != live_state || ((state >> 2) & generation_mask) != generation) {
+            return lease{};
+        }
+        if (!slots_[index].state.compare_exchange_strong(state, (state & ~state_mask) | consuming_state,
+                                                         std::memory_order_acquire)) {
+            return lease{}; // another thread claimed it first (a concurrent repeated post)
+        }
+        return lease{this, index};
+    }
+
+    /// Number of slots holding a context handed to MPR (for tests and diagnostics).
+    [[nodiscard]] std::size_t live_count() const noexcept
+    {
+        std::size_t live = 0;
+        for (const slot& s : slots_) {
+            live += (s.state.load(std::memory_order_relaxed) & state_mask) == live_state ? 1U : 0U;
+        }
+        return live;
+    }
+
+private:
+    static void destroy_quietly(slot& s) noexcept
+    {
+        destroy_fn destroy = std::exchange(s.destroy, nullptr);
+#if defined(__cpp_exceptions)
+        try {
+            destroy(s.storage);
+        } catch (...) { // NOLINT(bugprone-empty-catch): nobody to report to at unload
+        }
+#else
+        destroy(s.storage);
+#endif
+    }
+
+    [[nodiscard]] std::uintptr_t salt() const noexcept
+    {
+        return reinterpret_cast<std::uintptr_t>(this) & ~std::uintptr_t{1};
+    }
+
+    [[nodiscard]] void* encode(std::size_t index, std::uint32_t generation) const noexcept
+    {
+        const std::uintptr_t value = ((std::uintptr_t{generation} & generation_mask) << (1 + index_bits)) |
+                                     (std::uintptr_t{index} << 1) | 1U;
+        return reinterpret_cast<void*>(value ^ salt());
+    }
+
+    std::atomic<std::size_t> cursor_{0};
+    slot slots_[Capacity];
+};
+
+} // namespace mprnotify::detail

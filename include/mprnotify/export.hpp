@@ -1,0 +1,58 @@
+// mprnotify/export.hpp - MPRNOTIFY_EXPORT(Handler[, Policy]) emits the two functions MPR calls.
+//
+// MPR finds AddConnectNotify and CancelConnectNotify by these plain names and needs both. On x86
+// they are __stdcall and compilers decorate exported names (MSVC _AddConnectNotify@8, MinGW
+// AddConnectNotify@8), so `__declspec(dllexport)` alone yields a DLL MPR silently never calls.
+// This header picks the export mechanism per target:
+//   x64 / ARM64 Windows        __declspec(dllexport)
+//   x86 GCC / Clang (MinGW)    a .drectve "-export:AddConnectNotify=AddConnectNotify@8" directive
+//   x86 MSVC / clang-cl        #pragma comment(linker, "/EXPORT:AddConnectNotify=_AddConnectNotify@8")
+//   elsewhere                  default visibility, so a notifyee builds as a shared object
+// Define MPRNOTIFY_NO_EXPORT_DIRECTIVES before including to emit the functions with C linkage and
+// nothing else, for a DLL that exports through its own .def file.
+#pragma once
+
+#include "entry_points.hpp"
+#include "platform.hpp"
+
+#if defined(MPRNOTIFY_NO_EXPORT_DIRECTIVES)
+#  define MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES
+#  define MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE
+#elif defined(_WIN32) && (defined(_M_IX86) || defined(__i386__))
+#  define MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE
+#  if defined(_MSC_VER)
+// __stdcall names are decorated _name@<argument bytes>: two pointers are 8 bytes on x86.
+#    define MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES                                                    \
+        __pragma(comment(linker, "/EXPORT:AddConnectNotify=_AddConnectNotify@8"))                \
+        __pragma(comment(linker, "/EXPORT:CancelConnectNotify=_CancelConnectNotify@8"))
+#  else
+// GNU ld adds the leading underscore itself when it resolves the internal name.
+#    define MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES                                                    \
+        __asm__(".section .drectve\n\t.ascii \" -export:AddConnectNotify=AddConnectNotify@8"     \
+                " -export:CancelConnectNotify=CancelConnectNotify@8\"\n\t.text");
+#  endif
+#elif defined(_WIN32)
+#  define MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES
+#  define MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE __declspec(dllexport)
+#else
+#  define MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES
+#  define MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE __attribute__((visibility("default")))
+#endif
+
+/// Emits AddConnectNotify and CancelConnectNotify for `Handler` (and an optional policy).
+/// Use once per DLL, at namespace scope.
+#define MPRNOTIFY_EXPORT(...)                                                                      \
+    MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES                                                             \
+    extern "C" MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY   \
+    AddConnectNotify(::mprnotify::platform::notify_info_param info,                                \
+                     ::mprnotify::platform::notify_add_param add)                                  \
+    {                                                                                              \
+        return ::mprnotify::entry_points<__VA_ARGS__>::add_connect_notify(info, add);              \
+    }                                                                                              \
+    extern "C" MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY   \
+    CancelConnectNotify(::mprnotify::platform::notify_info_param info,                             \
+                        ::mprnotify::platform::notify_cancel_param cancel)                         \
+    {                                                                                              \
+        return ::mprnotify::entry_points<__VA_ARGS__>::cancel_connect_notify(info, cancel);        \
+    }                                                                                              \
+    static_assert(true, "MPRNOTIFY_EXPORT(...) is followed by a semicolon")

@@ -1,0 +1,76 @@
+// mprnotify/nullable_wstring.hpp - a NUL-terminated wide string field that may be NULL.
+//
+// MPR may pass NULL for any string field. A nullable_wstring keeps "absent" (NULL) apart from
+// "empty" (L""), and gives std::wstring_view / std::span access without copying. The length is
+// measured on each access (wcslen), so holding one costs a pointer.
+#pragma once
+
+#include <cstddef>
+#include <cwchar>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace mprnotify {
+
+class nullable_wstring {
+public:
+    constexpr nullable_wstring() noexcept = default;
+    constexpr explicit nullable_wstring(const wchar_t* text) noexcept : text_(text) {}
+
+    /// True when the field is not NULL (it may still be empty).
+    [[nodiscard]] constexpr bool has_value() const noexcept { return text_ != nullptr; }
+    constexpr explicit operator bool() const noexcept { return has_value(); }
+
+    /// True when the field is NULL or L"".
+    [[nodiscard]] constexpr bool absent_or_empty() const noexcept
+    {
+        return text_ == nullptr || text_[0] == L'\0';
+    }
+
+    /// The text; an empty view when the field is NULL.
+    [[nodiscard]] std::wstring_view view() const noexcept
+    {
+        return text_ == nullptr ? std::wstring_view{} : std::wstring_view{text_};
+    }
+
+    /// The text, or std::nullopt when the field is NULL.
+    [[nodiscard]] std::optional<std::wstring_view> optional() const noexcept
+    {
+        if (text_ == nullptr) {
+            return std::nullopt;
+        }
+        return std::wstring_view{text_};
+    }
+
+    /// The text, or `fallback` when the field is NULL.
+    [[nodiscard]] std::wstring_view value_or(std::wstring_view fallback) const noexcept
+    {
+        return text_ == nullptr ? fallback : std::wstring_view{text_};
+    }
+
+    /// The characters without the terminator; empty when the field is NULL.
+    [[nodiscard]] std::span<const wchar_t> span() const noexcept
+    {
+        const std::wstring_view text = view();
+        return {text.data(), text.size()};
+    }
+
+    /// The raw pointer MPR passed, possibly NULL.
+    [[nodiscard]] constexpr const wchar_t* c_str() const noexcept { return text_; }
+
+    /// Absent equals absent; present compares by content. Absent never equals present.
+    [[nodiscard]] friend bool operator==(nullable_wstring a, nullable_wstring b) noexcept
+    {
+        return a.has_value() == b.has_value() && a.view() == b.view();
+    }
+    [[nodiscard]] friend bool operator==(nullable_wstring a, std::wstring_view b) noexcept
+    {
+        return a.has_value() && a.view() == b;
+    }
+
+private:
+    const wchar_t* text_ = nullptr;
+};
+
+} // namespace mprnotify

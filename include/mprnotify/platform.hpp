@@ -1,0 +1,167 @@
+// mprnotify/platform.hpp - the only header that knows whether it is compiled for Windows.
+//
+// It provides the library's own wide-character view of the three structures MPR passes to a
+// notifyee, the parameter types of the two exported functions, the calling convention, and the
+// thread's last-error guard. Everything else in the library is written against these names.
+//
+// Strings are treated as UTF-16 whatever UNICODE says: every NP* entry point is wide-only and MPR
+// works in Unicode, and the A and W structures hold only pointers, so their layouts are identical
+// (checked below). Off Windows the structures are a portable declaration with the same field order
+// and fixed-width types, so a C driver written against the documented layout can call a notifyee.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#if defined(_WIN32)
+#  ifndef WIN32_LEAN_AND_MEAN
+#    define WIN32_LEAN_AND_MEAN
+#  endif
+#  ifndef NOMINMAX
+#    define NOMINMAX
+#  endif
+#  include <windows.h>
+// MinGW-w64's npapi.h has no extern "C" guard: without this block the npapi.h prototypes of
+// AddConnectNotify and CancelConnectNotify would get C++ linkage and mangled names.
+extern "C" {
+#  include <winnetwk.h>
+#  include <npapi.h>
+}
+#  define MPRNOTIFY_PLATFORM_WINDOWS 1
+#  define MPRNOTIFY_APIENTRY APIENTRY
+#else
+#  define MPRNOTIFY_PLATFORM_WINDOWS 0
+#  define MPRNOTIFY_APIENTRY
+#endif
+
+namespace mprnotify::platform {
+
+#if MPRNOTIFY_PLATFORM_WINDOWS
+
+using dword = DWORD;
+using window_handle = HWND;
+using notify_info = ::NOTIFYINFO;
+using net_resource_w = ::NETRESOURCEW;
+
+/// NOTIFYADD with the wide NETRESOURCE, whatever UNICODE says.
+struct notify_add_w {
+    HWND hwndOwner;
+    NETRESOURCEW NetResource;
+    DWORD dwAddFlags;
+};
+
+/// NOTIFYCANCEL with wide strings, whatever UNICODE says.
+struct notify_cancel_w {
+    LPWSTR lpName;
+    LPWSTR lpProvider;
+    DWORD dwFlags;
+    BOOL fForce;
+};
+
+/// The parameter types of the exported functions, exactly as npapi.h declares them.
+using notify_info_param = LPNOTIFYINFO;
+using notify_add_param = LPNOTIFYADD;
+using notify_cancel_param = LPNOTIFYCANCEL;
+
+#  define MPRNOTIFY_SAME_FIELD(ours, sdk, field)                                                  \
+      static_assert(offsetof(ours, field) == offsetof(sdk, field), #ours "::" #field " offset")
+static_assert(sizeof(notify_add_w) == sizeof(::NOTIFYADD), "NOTIFYADD size");
+MPRNOTIFY_SAME_FIELD(notify_add_w, ::NOTIFYADD, hwndOwner);
+MPRNOTIFY_SAME_FIELD(notify_add_w, ::NOTIFYADD, NetResource);
+MPRNOTIFY_SAME_FIELD(notify_add_w, ::NOTIFYADD, dwAddFlags);
+static_assert(sizeof(::NETRESOURCEW) == sizeof(::NETRESOURCEA), "NETRESOURCE A/W size");
+MPRNOTIFY_SAME_FIELD(::NETRESOURCEW, ::NETRESOURCEA, lpLocalName);
+MPRNOTIFY_SAME_FIELD(::NETRESOURCEW, ::NETRESOURCEA, lpRemoteName);
+MPRNOTIFY_SAME_FIELD(::NETRESOURCEW, ::NETRESOURCEA, lpComment);
+MPRNOTIFY_SAME_FIELD(::NETRESOURCEW, ::NETRESOURCEA, lpProvider);
+static_assert(sizeof(notify_cancel_w) == sizeof(::NOTIFYCANCEL), "NOTIFYCANCEL size");
+MPRNOTIFY_SAME_FIELD(notify_cancel_w, ::NOTIFYCANCEL, lpName);
+MPRNOTIFY_SAME_FIELD(notify_cancel_w, ::NOTIFYCANCEL, lpProvider);
+MPRNOTIFY_SAME_FIELD(notify_cancel_w, ::NOTIFYCANCEL, dwFlags);
+MPRNOTIFY_SAME_FIELD(notify_cancel_w, ::NOTIFYCANCEL, fForce);
+#  undef MPRNOTIFY_SAME_FIELD
+
+/// The SDK structures are TCHAR-dependent; the wide views above share their layout exactly.
+inline notify_add_w* wide(LPNOTIFYADD add) noexcept { return reinterpret_cast<notify_add_w*>(add); }
+inline notify_cancel_w* wide(LPNOTIFYCANCEL cancel) noexcept
+{
+    return reinterpret_cast<notify_cancel_w*>(cancel);
+}
+
+/// Leaves the thread's last-error value as it was found: MPR manages it, a notifyee must not.
+class last_error_guard {
+public:
+    last_error_guard() noexcept : saved_(::GetLastError()) {}
+    ~last_error_guard() { ::SetLastError(saved_); }
+    last_error_guard(const last_error_guard&) = delete;
+    last_error_guard& operator=(const last_error_guard&) = delete;
+
+private:
+    DWORD saved_;
+};
+
+#else // portable declaration: same field order, fixed-width types, same constant values
+
+using dword = std::uint32_t;
+using window_handle = void*;
+
+struct notify_info {
+    std::uint32_t dwNotifyStatus;
+    std::uint32_t dwOperationStatus;
+    void* lpContext;
+};
+
+struct net_resource_w {
+    std::uint32_t dwScope;
+    std::uint32_t dwType;
+    std::uint32_t dwDisplayType;
+    std::uint32_t dwUsage;
+    wchar_t* lpLocalName;
+    wchar_t* lpRemoteName;
+    wchar_t* lpComment;
+    wchar_t* lpProvider;
+};
+
+struct notify_add_w {
+    void* hwndOwner;
+    net_resource_w NetResource;
+    std::uint32_t dwAddFlags;
+};
+
+struct notify_cancel_w {
+    wchar_t* lpName;
+    wchar_t* lpProvider;
+    std::uint32_t dwFlags;
+    std::int32_t fForce;
+};
+
+using notify_info_param = notify_info*;
+using notify_add_param = notify_add_w*;
+using notify_cancel_param = notify_cancel_w*;
+
+inline notify_add_w* wide(notify_add_w* add) noexcept { return add; }
+inline notify_cancel_w* wide(notify_cancel_w* cancel) noexcept { return cancel; }
+
+/// There is no thread last-error value to preserve off Windows.
+class last_error_guard {
+public:
+    last_error_guard() noexcept = default;
+    ~last_error_guard() = default;
+    last_error_guard(const last_error_guard&) = delete;
+    last_error_guard& operator=(const last_error_guard&) = delete;
+};
+
+#endif
+
+/// Values of NOTIFYINFO::dwNotifyStatus (npapi.h NOTIFY_PRE / NOTIFY_POST).
+inline constexpr dword notify_pre = 1;
+inline constexpr dword notify_post = 2;
+
+/// The signatures MPR calls, looked up by these plain names in the notifyee DLL.
+using add_connect_notify_fn = dword(MPRNOTIFY_APIENTRY*)(notify_info_param, notify_add_param);
+using cancel_connect_notify_fn = dword(MPRNOTIFY_APIENTRY*)(notify_info_param, notify_cancel_param);
+
+inline constexpr const char add_connect_notify_name[] = "AddConnectNotify";
+inline constexpr const char cancel_connect_notify_name[] = "CancelConnectNotify";
+
+} // namespace mprnotify::platform
