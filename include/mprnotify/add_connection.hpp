@@ -62,7 +62,7 @@ private:
 /// Read-only view of a NOTIFYADD that has been checked for NULL.
 class add_connection {
 public:
-    explicit add_connection(gsl::not_null<const platform::notify_add_w*> add) noexcept : add_(add) {}
+    explicit add_connection(gsl::not_null<const platform::notify_add_w*> add) noexcept : add_(add.get()) {}
 
     /// Owner window for any UI the notifyee shows; may be NULL.
     [[nodiscard]] platform::window_handle owner_window() const noexcept { return add_->hwndOwner; }
@@ -84,7 +84,7 @@ public:
     [[nodiscard]] add_flags flags() const noexcept { return add_flags{add_->dwAddFlags}; }
 
 private:
-    gsl::not_null<const platform::notify_add_w*> add_;
+    const platform::notify_add_w* add_; // never NULL: the constructor takes a not_null
 };
 
 } // namespace mprnotify

@@ -20,7 +20,7 @@ class cancel_connection {
 public:
     cancel_connection(gsl::not_null<const platform::notify_cancel_w*> cancel,
                       mprnotify::phase phase, wn_status operation_status) noexcept
-        : cancel_(cancel), phase_(phase), operation_status_(operation_status)
+        : cancel_(cancel.get()), phase_(phase), operation_status_(operation_status)
     {
     }
 
@@ -44,7 +44,7 @@ public:
     [[nodiscard]] std::uint32_t flag_bits() const noexcept { return cancel_->dwFlags; }
 
 private:
-    gsl::not_null<const platform::notify_cancel_w*> cancel_;
+    const platform::notify_cancel_w* cancel_; // never NULL: the constructor takes a not_null
     mprnotify::phase phase_;
     wn_status operation_status_;
 };

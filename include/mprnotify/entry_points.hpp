@@ -130,45 +130,48 @@ private:
     {
         using context = hooks::context_t<Handler, Op>;
         using set = hooks::hook_set<Handler, Op>;
-        std::optional<decision<context>> answer;
-        if (!g.run_void(failure_site::before_hook, [&] { answer.emplace(set::before(handler, view)); })) {
-            return g.answer();
+        using kind = typename decision<context>::kind;
+        constexpr bool can_post = hooks::has_after<Handler, Op>;
+        typename table_type::lease lease;
+        wn_status answer = wn_status::success;
+        bool wants_post = false;
+        failure_site site = failure_site::before_hook; // read by the guard when something throws
+        const bool completed = g.run_void(site, [&] {
+            decision<context> made = set::before(handler, view); // no copy, no move: a prvalue
+            if (made.what() == kind::vetoes) {
+                answer = made.veto_status();
+            } else if (made.what() == kind::calls_after && can_post) {
+                wants_post = true;
+                site = failure_site::context_capacity;
+                lease = table_.reserve();
+                if constexpr (can_post && !std::is_same_v<context, no_context>) {
+                    if (lease) {
+                        site = failure_site::context_store;
+                        if (!lease.template store<context>(std::move(*made.context()))) {
+                            answer = g.report(site, wn_status::out_of_memory, "no memory for the context");
+                        }
+                        site = failure_site::context_destroy; // the moved-from context dies next
+                    }
+                }
+            }
+        });
+        if (!completed) {
+            return g.answer(); // the lease, if any, destroys the context: lpContext stays NULL
         }
-        switch (answer->what()) {
-        case decision<context>::kind::vetoes: return answer->veto_status();
-        case decision<context>::kind::proceeds: return wn_status::success;
-        case decision<context>::kind::calls_after: break;
+        if (answer != wn_status::success || !wants_post) {
+            return answer; // a veto, a proceed, or no memory for the context: lpContext stays NULL
         }
-        if constexpr (!hooks::has_after<Handler, Op>) {
-            return wn_status::success; // nobody to call after: no post needed
-        } else if constexpr (std::is_same_v<context, no_context>) {
-            return request_post(info, g);
-        } else {
-            auto lease = table_.reserve();
-            if (!lease) {
-                return g.report(failure_site::context_capacity, Policy::unexpected_error,
-                                "every context slot is in use");
-            }
-            bool stored = false;
-            if (!g.run_void(failure_site::context_store,
-                            [&] { stored = lease.template store<context>(std::move(*answer->context())); })) {
-                return g.answer();
-            }
-            if (!stored) {
-                return g.report(failure_site::context_store, wn_status::out_of_memory,
-                                "no memory for the context");
-            }
-            if (!g.run_void(failure_site::context_destroy, [&] { answer.reset(); })) {
-                return g.answer(); // the lease destroys the stored context
-            }
-            info.lpContext = lease.publish();
-            return wn_status::success;
-        }
+        return publish(info, lease, g);
     }
 
     static wn_status request_post(platform::notify_info& info, guard& g) noexcept
     {
         auto lease = table_.reserve();
+        return publish(info, lease, g);
+    }
+
+    static wn_status publish(platform::notify_info& info, typename table_type::lease& lease, guard& g) noexcept
+    {
         if (!lease) {
             return g.report(failure_site::context_capacity, Policy::unexpected_error, "every context slot is in use");
         }
@@ -204,7 +207,7 @@ private:
                 g.run_void(failure_site::after_hook,
                            [&] { set::after(*handler, view, result, std::move(lease.template object<context>())); });
                 g.run_void(failure_site::context_destroy, [&] { lease.destroy_object(); });
-            }
+            } // the lease frees the slot when it goes out of scope
             return g.answer();
         }
     }

@@ -36,7 +36,7 @@ enum class operation : std::uint8_t { add_connection, cancel_connection };
 /// Read-only view of a NOTIFYINFO that has been checked for NULL.
 class notification {
 public:
-    explicit notification(gsl::not_null<const platform::notify_info*> info) noexcept : info_(info) {}
+    explicit notification(gsl::not_null<const platform::notify_info*> info) noexcept : info_(info.get()) {}
 
     [[nodiscard]] mprnotify::phase phase() const noexcept { return to_phase(info_->dwNotifyStatus); }
     [[nodiscard]] std::uint32_t raw_phase() const noexcept { return info_->dwNotifyStatus; }
@@ -53,7 +53,7 @@ public:
     [[nodiscard]] const void* context() const noexcept { return info_->lpContext; }
 
 private:
-    gsl::not_null<const platform::notify_info*> info_;
+    const platform::notify_info* info_; // never NULL: the constructor takes a not_null
 };
 
 } // namespace mprnotify

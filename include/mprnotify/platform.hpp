@@ -87,6 +87,9 @@ inline notify_cancel_w* wide(LPNOTIFYCANCEL cancel) noexcept
 {
     return reinterpret_cast<notify_cancel_w*>(cancel);
 }
+/// The reverse, for code that plays MPR's part (the simulated router).
+inline LPNOTIFYADD sdk(notify_add_w* add) noexcept { return reinterpret_cast<LPNOTIFYADD>(add); }
+inline LPNOTIFYCANCEL sdk(notify_cancel_w* cancel) noexcept { return reinterpret_cast<LPNOTIFYCANCEL>(cancel); }
 
 /// Leaves the thread's last-error value as it was found: MPR manages it, a notifyee must not.
 class last_error_guard {
@@ -141,6 +144,8 @@ using notify_cancel_param = notify_cancel_w*;
 
 inline notify_add_w* wide(notify_add_w* add) noexcept { return add; }
 inline notify_cancel_w* wide(notify_cancel_w* cancel) noexcept { return cancel; }
+inline notify_add_w* sdk(notify_add_w* add) noexcept { return add; }
+inline notify_cancel_w* sdk(notify_cancel_w* cancel) noexcept { return cancel; }
 
 /// There is no thread last-error value to preserve off Windows.
 class last_error_guard {

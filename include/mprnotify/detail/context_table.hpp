@@ -55,9 +55,17 @@ public:
     class lease {
     public:
         lease() noexcept = default;
-        lease(context_table* table, std::size_t index) noexcept : table_(table), index_(index) {}
+        lease(context_table* owner, std::size_t index) noexcept : table_(owner), index_(index) {}
         lease(lease&& other) noexcept : table_(std::exchange(other.table_, nullptr)), index_(other.index_) {}
-        lease& operator=(lease&&) = delete;
+        lease& operator=(lease&& other) noexcept
+        {
+            if (this != &other) {
+                release();
+                table_ = std::exchange(other.table_, nullptr);
+                index_ = other.index_;
+            }
+            return *this;
+        }
         lease(const lease&) = delete;
         lease& operator=(const lease&) = delete;
         ~lease() { release(); }

@@ -69,7 +69,7 @@ public:
 
     /// Runs `step` (returning a pointer); nullptr if it threw.
     template <class Step>
-    auto run(failure_site site, Step&& step) noexcept -> decltype(step())
+    auto run(const failure_site& site, Step&& step) noexcept -> decltype(step())
     {
         static_assert(std::is_pointer_v<decltype(step())>);
 #if MPRNOTIFY_HAS_EXCEPTIONS
@@ -85,9 +85,10 @@ public:
 #endif
     }
 
-    /// Runs `step`; false if it threw.
+    /// Runs `step`; false if it threw. `site` is read when the exception is caught, so a step
+    /// may advance it as it goes.
     template <class Step>
-    bool run_void(failure_site site, Step&& step) noexcept
+    bool run_void(const failure_site& site, Step&& step) noexcept
     {
 #if MPRNOTIFY_HAS_EXCEPTIONS
         try {

@@ -1,0 +1,79 @@
+// Runs a morning at the office through the simulated MPR, with the example notifyees loaded from
+// their shared libraries by path, exactly as MPR loads DLLs named under Notifyees.
+//
+//     demo <minimal> <protect_drive> <audit_log> <provider>
+#include <cstdio>
+#include <cstdlib>
+#include <span>
+#include <string>
+#include <vector>
+#include <filesystem>
+
+#include <mprnotify/testing.hpp>
+
+namespace mt = mprnotify::testing;
+
+namespace {
+void set_environment(const char* name, const char* value)
+{
+#if defined(_WIN32)
+    _putenv_s(name, value);
+#else
+    setenv(name, value, 1); // NOLINT(concurrency-mt-unsafe): before any thread exists
+#endif
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const std::span<char*> args{argv, static_cast<std::size_t>(argc)};
+    if (args.size() < 2) {
+        std::fprintf(stderr, "usage: demo <notifyee library>...\n");
+        return 2;
+    }
+    // The audit_log example writes here; its handler reads the variable on its first notification.
+    const auto audit_path = std::filesystem::temp_directory_path() / "mprnotify-demo-audit.log";
+    std::filesystem::remove(audit_path);
+    set_environment("MPRNOTIFY_AUDIT_LOG", audit_path.string().c_str());
+
+    std::vector<mt::shared_library> libraries;
+    mt::router mpr;
+    for (const char* path : args.subspan(1)) {
+        std::string error;
+        auto library = mt::shared_library::open(path, &error);
+        auto functions = library ? library->functions(std::filesystem::path{path}.stem().string(), &error)
+                                 : std::nullopt;
+        if (!functions) {
+            std::fprintf(stderr, "demo: %s: %s\n", path, error.c_str());
+            return 1;
+        }
+        if (functions->name.rfind("lib", 0) == 0) {
+            functions->name.erase(0, 3);
+        }
+        std::printf("loaded %-14s AddConnectNotify + CancelConnectNotify by plain name\n", functions->name.c_str());
+        mpr.attach(*functions);
+        libraries.push_back(std::move(*library));
+    }
+    std::printf("\n");
+
+    using mprnotify::wn_status;
+    mpr.add_connection({.local_name = L"P:", .remote_name = L"\\\\fileserver\\projects", .flags = 0x1});
+    mpr.add_connection({.local_name = L"X:", .remote_name = L"\\\\fileserver\\scratch"});
+    mpr.add_connection({.local_name = L"Q:", .remote_name = L"\\\\offline\\share"}, wn_status::bad_netname);
+    mpr.add_connection({.local_name = std::nullopt, .remote_name = L"\\\\printserver\\queue",
+                        .type = mprnotify::resource_type::print});
+    mpr.cancel_connection({.name = L"P:"});
+    mpr.cancel_connection({.name = L"P:", .force = true});
+    std::fputs(mt::format_trace(mpr).c_str(), stdout);
+    libraries.clear(); // unload: the audit log is closed
+
+    std::printf("\naudit log written by audit_log:\n");
+    if (std::FILE* log = std::fopen(audit_path.string().c_str(), "r")) {
+        char line[512];
+        while (std::fgets(line, sizeof line, log) != nullptr) {
+            std::printf("   %s", line);
+        }
+        std::fclose(log);
+    }
+    return 0;
+}

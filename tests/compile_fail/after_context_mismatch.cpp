@@ -1,0 +1,8 @@
+// expect: after_add has the wrong signature
+#include <mprnotify/mprnotify.hpp>
+using namespace mprnotify;
+struct handler {
+    decision<int> before_add(const add_connection&) { return call_after(1); }
+    void after_add(const add_connection&, wn_status, const char*) {}
+};
+MPRNOTIFY_EXPORT(handler);

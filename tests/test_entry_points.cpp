@@ -1,0 +1,304 @@
+// The boundary's rules, driven through the raw npapi-shaped functions.
+#include <doctest/doctest.h>
+
+#include <mprnotify/entry_points.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "support.hpp"
+
+using namespace test_support;
+using mprnotify::add_connection;
+using mprnotify::cancel_connection;
+using mprnotify::decision;
+using mprnotify::wn_status;
+
+namespace {
+
+/// Every hook, a counted context, and a record of what it saw.
+struct full_handler {
+    int before_calls = 0;
+    int after_calls = 0;
+    std::wstring seen_remote;
+    std::wstring seen_provider;
+    wn_status seen_result = wn_status::success;
+    int seen_context = 0;
+    wn_status veto_with = wn_status::success;
+
+    decision<counted> before_add(const add_connection& add)
+    {
+        ++before_calls;
+        if (veto_with != wn_status::success) {
+            return mprnotify::veto(veto_with);
+        }
+        return mprnotify::call_after(counted{static_cast<int>(add.remote_name().view().size())});
+    }
+    void after_add(const add_connection& add, wn_status result, counted context)
+    {
+        ++after_calls;
+        seen_remote = add.remote_name().view();
+        seen_result = result;
+        seen_context = context.value;
+    }
+    decision<big_counted> before_cancel(const cancel_connection&)
+    {
+        ++before_calls;
+        return mprnotify::call_after(big_counted{42});
+    }
+    void after_cancel(const cancel_connection& cancel, wn_status result, big_counted&& context)
+    {
+        ++after_calls;
+        seen_provider = cancel.provider().value_or(L"(absent)");
+        seen_result = result;
+        seen_context = context.value;
+    }
+};
+using full = mprnotify::entry_points<full_handler>;
+
+/// Only an after-hook: the library asks MPR for the post itself.
+struct after_only_handler {
+    int after_calls = 0;
+    void after_add(const add_connection&, wn_status) { ++after_calls; }
+};
+using after_only = mprnotify::entry_points<after_only_handler>;
+
+/// Only a cancel hook: add notifications are answered without involving it.
+struct cancel_only_handler {
+    int calls = 0;
+    decision<> before_cancel(const cancel_connection&) { ++calls; return mprnotify::call_after(); }
+};
+using cancel_only = mprnotify::entry_points<cancel_only_handler>;
+
+std::uint32_t add_call(mprnotify::platform::notify_info* info, add_struct& add)
+{
+    return full::add_connect_notify(info, add.get());
+}
+
+} // namespace
+
+TEST_CASE("NULL NOTIFYINFO or NULL operation struct: WN_BAD_POINTER, handler not called")
+{
+    auto& h = full::handler();
+    const int before = h.before_calls;
+    add_struct add;
+    cancel_struct cancel;
+    auto info = pre_info();
+    CHECK(full::add_connect_notify(nullptr, add.get()) == raw(wn_status::bad_pointer));
+    CHECK(full::add_connect_notify(&info, nullptr) == raw(wn_status::bad_pointer));
+    CHECK(full::cancel_connect_notify(nullptr, cancel.get()) == raw(wn_status::bad_pointer));
+    CHECK(full::cancel_connect_notify(&info, nullptr) == raw(wn_status::bad_pointer));
+    CHECK(full::add_connect_notify(nullptr, nullptr) == raw(wn_status::bad_pointer));
+    CHECK(h.before_calls == before);
+}
+
+TEST_CASE("an undocumented phase: WN_SUCCESS, lpContext untouched, handler not called")
+{
+    auto& h = full::handler();
+    const int before = h.before_calls + h.after_calls;
+    add_struct add;
+    int sentinel = 0;
+    for (const std::uint32_t phase : {0U, 3U, 0x80000001U}) {
+        mprnotify::platform::notify_info info{phase, 0, &sentinel};
+        CHECK(add_call(&info, add) == 0U);
+        CHECK(info.lpContext == &sentinel);
+    }
+    CHECK(h.before_calls + h.after_calls == before);
+}
+
+TEST_CASE("pre hands over a context; post returns it to the after-hook, then it is destroyed")
+{
+    const long live = counted::live.load();
+    auto& h = full::handler();
+    h.veto_with = wn_status::success;
+    add_struct add;
+    auto pre = pre_info();
+    CHECK(add_call(&pre, add) == 0U);
+    REQUIRE(pre.lpContext != nullptr);
+    CHECK(full::pending_contexts() == 1);
+    CHECK(counted::live.load() == live + 1);
+
+    auto post = post_info(pre.lpContext, raw(wn_status::bad_netname));
+    CHECK(add_call(&post, add) == 0U);
+    CHECK(h.seen_remote == L"\\\\server\\share");
+    CHECK(h.seen_result == wn_status::bad_netname);
+    CHECK(h.seen_context == 14);
+    CHECK(full::pending_contexts() == 0);
+    CHECK(counted::live.load() == live);
+}
+
+TEST_CASE("a veto returns its code and leaves lpContext NULL")
+{
+    auto& h = full::handler();
+    h.veto_with = wn_status::access_denied;
+    add_struct add;
+    int garbage = 0;
+    mprnotify::platform::notify_info pre{1, 0, &garbage}; // MPR documents NULL; be safe anyway
+    CHECK(add_call(&pre, add) == raw(wn_status::access_denied));
+    CHECK(pre.lpContext == nullptr);
+    CHECK(full::pending_contexts() == 0);
+    h.veto_with = wn_status::success;
+}
+
+TEST_CASE("a repeated post, a foreign context and a NULL context are ignored")
+{
+    const long live = counted::live.load();
+    auto& h = full::handler();
+    add_struct add;
+    auto pre = pre_info();
+    REQUIRE(add_call(&pre, add) == 0U);
+    auto post = post_info(pre.lpContext);
+    REQUIRE(add_call(&post, add) == 0U);
+    const int after_calls = h.after_calls;
+
+    auto again = post_info(pre.lpContext);
+    CHECK(add_call(&again, add) == 0U);
+    int foreign = 0;
+    auto stranger = post_info(&foreign);
+    CHECK(add_call(&stranger, add) == 0U);
+    auto odd = post_info(reinterpret_cast<void*>(static_cast<std::uintptr_t>(0x12345)));
+    CHECK(add_call(&odd, add) == 0U);
+    auto none = post_info(nullptr);
+    CHECK(add_call(&none, add) == 0U);
+    CHECK(h.after_calls == after_calls);
+    CHECK(counted::live.load() == live);
+}
+
+TEST_CASE("cancel: heap context, provider only on a successful post")
+{
+    const long live = counted::live.load();
+    auto& h = full::handler();
+    cancel_struct cancel;
+    auto pre = pre_info();
+    CHECK(full::cancel_connect_notify(&pre, cancel.get()) == 0U);
+    REQUIRE(pre.lpContext != nullptr);
+    auto post = post_info(pre.lpContext, 0);
+    CHECK(full::cancel_connect_notify(&post, cancel.get()) == 0U);
+    CHECK(h.seen_provider == L"Microsoft Windows Network");
+    CHECK(h.seen_context == 42);
+
+    auto pre2 = pre_info();
+    REQUIRE(full::cancel_connect_notify(&pre2, cancel.get()) == 0U);
+    auto failed = post_info(pre2.lpContext, raw(wn_status::open_files));
+    CHECK(full::cancel_connect_notify(&failed, cancel.get()) == 0U);
+    CHECK(h.seen_provider == L"(absent)");
+    CHECK(h.seen_result == wn_status::open_files);
+    CHECK(counted::live.load() == live);
+}
+
+TEST_CASE("an after-only handler gets its post without a before-hook")
+{
+    auto& h = after_only::handler();
+    add_struct add;
+    auto pre = pre_info();
+    CHECK(after_only::add_connect_notify(&pre, add.get()) == 0U);
+    REQUIRE(pre.lpContext != nullptr);
+    auto post = post_info(pre.lpContext);
+    CHECK(after_only::add_connect_notify(&post, add.get()) == 0U);
+    CHECK(h.after_calls == 1);
+    CHECK(after_only::pending_contexts() == 0);
+
+    cancel_struct cancel; // no cancel hooks: no post requested
+    auto cancel_pre = pre_info();
+    CHECK(after_only::cancel_connect_notify(&cancel_pre, cancel.get()) == 0U);
+    CHECK(cancel_pre.lpContext == nullptr);
+}
+
+TEST_CASE("call_after() without an after-hook requests no post; other operations are passed by")
+{
+    add_struct add;
+    auto pre = pre_info();
+    CHECK(cancel_only::add_connect_notify(&pre, add.get()) == 0U);
+    CHECK(pre.lpContext == nullptr);
+    cancel_struct cancel;
+    auto cancel_pre = pre_info();
+    CHECK(cancel_only::cancel_connect_notify(&cancel_pre, cancel.get()) == 0U);
+    CHECK(cancel_pre.lpContext == nullptr);
+    CHECK(cancel_only::handler().calls == 1);
+}
+
+namespace {
+struct small_table_policy : mprnotify::fail_open {
+    static constexpr std::size_t context_capacity = 2;
+};
+struct capacity_handler {
+    int errors = 0;
+    mprnotify::failure_site last_site{};
+    void after_add(const add_connection&, wn_status) {}
+    void on_error(const mprnotify::failure& f) noexcept
+    {
+        ++errors;
+        last_site = f.site;
+    }
+};
+using small = mprnotify::entry_points<capacity_handler, small_table_policy>;
+struct small_closed_policy : mprnotify::fail_closed<wn_status::function_busy> {
+    static constexpr std::size_t context_capacity = 2;
+};
+using small_closed = mprnotify::entry_points<capacity_handler, small_closed_policy>;
+} // namespace
+
+TEST_CASE("when every context slot is in use: the policy answers and on_error is told")
+{
+    add_struct add;
+    std::vector<void*> pending;
+    for (int i = 0; i < 2; ++i) {
+        auto pre = pre_info();
+        REQUIRE(small::add_connect_notify(&pre, add.get()) == 0U);
+        pending.push_back(pre.lpContext);
+    }
+    auto overflow = pre_info();
+    CHECK(small::add_connect_notify(&overflow, add.get()) == 0U); // fail-open: proceeds without post
+    CHECK(overflow.lpContext == nullptr);
+    CHECK(small::handler().errors == 1);
+    CHECK(small::handler().last_site == mprnotify::failure_site::context_capacity);
+
+    for (int i = 0; i < 2; ++i) {
+        auto pre = pre_info();
+        REQUIRE(small_closed::add_connect_notify(&pre, add.get()) == 0U);
+    }
+    auto refused = pre_info();
+    CHECK(small_closed::add_connect_notify(&refused, add.get()) == raw(wn_status::function_busy));
+    CHECK(refused.lpContext == nullptr);
+
+    for (void* context : pending) {
+        auto post = post_info(context);
+        CHECK(small::add_connect_notify(&post, add.get()) == 0U);
+    }
+    CHECK(small::pending_contexts() == 0);
+}
+
+namespace {
+struct lazy_handler {
+    static inline std::atomic<int> constructed{0};
+    lazy_handler() { ++constructed; }
+    void after_cancel(const cancel_connection&, wn_status) {}
+};
+using lazy = mprnotify::entry_points<lazy_handler>;
+} // namespace
+
+TEST_CASE("the handler is created once, on the first notification, even when threads race")
+{
+    CHECK(lazy_handler::constructed.load() == 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([] {
+            cancel_struct cancel;
+            for (int i = 0; i < 200; ++i) {
+                auto pre = pre_info();
+                if (lazy::cancel_connect_notify(&pre, cancel.get()) == 0U && pre.lpContext != nullptr) {
+                    auto post = post_info(pre.lpContext);
+                    (void)lazy::cancel_connect_notify(&post, cancel.get());
+                }
+            }
+        });
+    }
+    for (auto& t : threads) {
+        t.join();
+    }
+    CHECK(lazy_handler::constructed.load() == 1);
+    CHECK(lazy::pending_contexts() == 0);
+}

@@ -1,0 +1,114 @@
+// The example notifyees, loaded from their shared libraries by path and driven by the simulated MPR.
+#include <doctest/doctest.h>
+
+#include <mprnotify/testing.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+namespace mt = mprnotify::testing;
+using mprnotify::wn_status;
+
+namespace {
+
+std::filesystem::path example(const char* name)
+{
+#if defined(_WIN32)
+    return std::filesystem::path{MPRNOTIFY_EXAMPLES_DIR} / (std::string{name} + ".dll");
+#else
+    return std::filesystem::path{MPRNOTIFY_EXAMPLES_DIR} / (std::string{name} + ".so");
+#endif
+}
+
+struct loaded {
+    mt::shared_library library;
+    mt::notifyee functions;
+};
+
+loaded load(const char* name)
+{
+    std::string error;
+    auto library = mt::shared_library::open(example(name), &error);
+    INFO(error);
+    REQUIRE(library.has_value());
+    auto functions = library->functions(name, &error);
+    INFO(error);
+    REQUIRE(functions.has_value());
+    return loaded{std::move(*library), std::move(*functions)};
+}
+
+} // namespace
+
+TEST_CASE("every example exports both functions by plain name")
+{
+    for (const char* name : {"minimal", "protect_drive", "audit_log", "provider"}) {
+        CAPTURE(name);
+        auto lib = load(name);
+        CHECK(static_cast<bool>(lib.functions.add_connect_notify));
+        CHECK(static_cast<bool>(lib.functions.cancel_connect_notify));
+    }
+}
+
+TEST_CASE("minimal: X: is refused, everything else proceeds with no post")
+{
+    auto lib = load("minimal");
+    mt::router mpr;
+    mpr.attach(lib.functions);
+    CHECK(mpr.add_connection({.local_name = L"X:"}).status == wn_status::access_denied);
+    CHECK(mpr.add_connection({.local_name = L"Y:"}).status == wn_status::success);
+    CHECK(mpr.cancel_connection({.name = L"X:"}).status == wn_status::success);
+    for (const auto& call : mpr.calls()) {
+        CHECK(call.context_out == nullptr);
+    }
+}
+
+TEST_CASE("protect_drive: P: is not disconnected unless forced")
+{
+    auto lib = load("protect_drive");
+    mt::router mpr;
+    mpr.attach(lib.functions);
+    CHECK(mpr.cancel_connection({.name = L"P:"}).status == wn_status::access_denied);
+    CHECK(mpr.cancel_connection({.name = L"p:"}).status == wn_status::access_denied);
+    CHECK(mpr.cancel_connection({.name = L"P:", .force = true}).status == wn_status::success);
+    CHECK(mpr.cancel_connection({.name = L"Q:"}).status == wn_status::success);
+    CHECK(mpr.cancel_connection({.name = std::nullopt}).status == wn_status::success);
+}
+
+TEST_CASE("audit_log: one line per operation with its result, context handed over and back")
+{
+    const auto log = std::filesystem::temp_directory_path() / "mprnotify-test-audit.log";
+    std::filesystem::remove(log);
+#if defined(_WIN32)
+    _putenv_s("MPRNOTIFY_AUDIT_LOG", log.string().c_str());
+#else
+    setenv("MPRNOTIFY_AUDIT_LOG", log.string().c_str(), 1);
+#endif
+    {
+        auto lib = load("audit_log");
+        mt::router mpr;
+        mpr.attach(lib.functions);
+        (void)mpr.add_connection({.local_name = L"K:", .remote_name = L"\\\\srv\\k"});
+        (void)mpr.cancel_connection({.name = L"K:"}, wn_status::open_files);
+        REQUIRE(mpr.calls().size() == 4);
+        CHECK(mpr.calls()[0].context_out != nullptr);
+        CHECK(mpr.calls()[1].context_in == mpr.calls()[0].context_out);
+    }
+    std::ifstream in{log};
+    const std::string text{std::istreambuf_iterator<char>{in}, {}};
+    CHECK(text.find("audit: add \\\\srv\\k as K: -> WN_SUCCESS in ") != std::string::npos);
+    CHECK(text.find("audit: cancel K: -> WN_OPEN_FILES in ") != std::string::npos);
+}
+
+TEST_CASE("provider: notifications inside a DLL that exports through its own mechanism")
+{
+    auto lib = load("provider");
+    CHECK(lib.library.symbol("NPGetCaps") != nullptr);
+    mt::router mpr;
+    mpr.attach(lib.functions);
+    (void)mpr.add_connection({});
+    REQUIRE(mpr.calls().size() == 2);
+    CHECK(mpr.calls()[1].phase == mprnotify::phase::post);
+}

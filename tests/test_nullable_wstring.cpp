@@ -1,0 +1,46 @@
+#include <doctest/doctest.h>
+
+#include <mprnotify/nullable_wstring.hpp>
+
+#include <type_traits>
+
+using mprnotify::nullable_wstring;
+
+static_assert(std::is_trivially_copyable_v<nullable_wstring>);
+static_assert(sizeof(nullable_wstring) == sizeof(void*));
+
+TEST_CASE("a NULL field is absent, not empty-and-present")
+{
+    const nullable_wstring absent{nullptr};
+    CHECK_FALSE(absent.has_value());
+    CHECK(absent.absent_or_empty());
+    CHECK(absent.view().empty());
+    CHECK_FALSE(absent.optional().has_value());
+    CHECK(absent.value_or(L"fallback") == L"fallback");
+    CHECK(absent.span().empty());
+    CHECK(absent.c_str() == nullptr);
+    CHECK_FALSE(absent == std::wstring_view{});
+}
+
+TEST_CASE("an empty field is present and empty")
+{
+    const nullable_wstring empty{L""};
+    CHECK(empty.has_value());
+    CHECK(empty.absent_or_empty());
+    CHECK(empty.optional() == std::wstring_view{});
+    CHECK(empty == std::wstring_view{});
+    CHECK_FALSE(empty == nullable_wstring{nullptr});
+}
+
+TEST_CASE("a field views MPR's characters without copying")
+{
+    const wchar_t* text = L"\\\\server\\share";
+    const nullable_wstring field{text};
+    CHECK(field.view().data() == text);
+    CHECK(field.view().size() == 14);
+    CHECK(field.span().data() == text);
+    CHECK(field.span().size() == 14);
+    CHECK(field == std::wstring_view{L"\\\\server\\share"});
+    CHECK(field == nullable_wstring{L"\\\\server\\share"});
+    CHECK_FALSE(field.absent_or_empty());
+}
