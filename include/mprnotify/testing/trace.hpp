@@ -62,14 +62,14 @@ namespace mprnotify::testing {
             }
             const std::string& who = mpr.notifyees()[call.notifyee].name;
             if (call.phase == phase::pre) {
-                const std::string decision = call.returned != wn_status::success ? "veto"
+                const std::string verdict = call.returned != wn_status::success ? "veto"
                                              : call.context_out != nullptr       ? "call me after"
                                                                                  : "proceed";
                 out += "   pre  " + pad(who, 14) + " -> " + pad(status_text(call.returned), 19) +
-                       pad(decision, 16) + "context " + label(call.context_out) + "\n";
+                       pad(verdict, 18) + "context " + label(call.context_out) + "\n";
             } else {
                 out += "   post " + pad(who, 14) + " -> " + pad(status_text(call.returned), 19) +
-                       pad("(" + status_text(call.operation_status) + ")", 16) + "context " +
+                       pad("(" + status_text(call.operation_status) + ")", 18) + "context " +
                        label(call.context_in) + " handed back\n";
             }
         }
