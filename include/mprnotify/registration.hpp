@@ -1,0 +1,152 @@
+// mprnotify/registration.hpp - MPRNOTIFY_EXPORT_REGISTRATION(L"Name"): regsvr32 support, opt-in.
+//
+// Adds DllRegisterServer and DllUnregisterServer to the notifyee DLL, so that
+//     regsvr32 notifyee.dll        writes Notifyees\Name = <this DLL's path> (REG_EXPAND_SZ)
+//     regsvr32 /u notifyee.dll     deletes Notifyees\Name
+// The path is the DLL's own (GetModuleHandleExW + GetModuleFileNameW). A DLL that lies in the
+// system folder of either bitness (System32, SysWOW64) is registered as
+// %SystemRoot%\System32\<file>, which resolves to the right copy in 32- and 64-bit processes.
+//
+// Both functions are STDAPI (__stdcall, no arguments), so on x86 their internal names are
+// DllRegisterServer@0; they are exported by plain name the same way export.hpp exports the
+// notification functions. MPRNOTIFY_NO_EXPORT_DIRECTIVES leaves the exporting to a .def file.
+// The value name is checked at compile time against the rule in detail/registry_input.hpp.
+// Off Windows the macro only checks the name, so portable notifyee sources still build.
+#pragma once
+
+#include "detail/registry_input.hpp"
+
+#if defined(_WIN32)
+
+#  include <string>
+#  include <string_view>
+
+#  include "registry.hpp"
+
+namespace mprnotify::registry::detail {
+
+/// The path of the module that holds `address`, or the Win32 error that prevented reading it.
+[[nodiscard]] inline result module_path_nothrow(const void* address, std::wstring& path) noexcept
+{
+    return guarded([&]() -> result {
+        HMODULE module = nullptr;
+        const DWORD flags = GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT;
+        if (!::GetModuleHandleExW(flags, static_cast<LPCWSTR>(address), &module)) {
+            return result{::GetLastError()};
+        }
+        std::wstring buffer(MAX_PATH, L'\0');
+        while (buffer.size() <= max_dll_path_length + 1) {
+            const DWORD length = ::GetModuleFileNameW(module, buffer.data(), static_cast<DWORD>(buffer.size()));
+            if (length == 0) {
+                return result{::GetLastError()};
+            }
+            if (length < buffer.size()) { // not truncated
+                buffer.resize(length);
+                path = std::move(buffer);
+                return result{};
+            }
+            buffer.assign(buffer.size() * 2, L'\0');
+        }
+        return result{ERROR_FILENAME_EXCED_RANGE};
+    });
+}
+
+/// True when `folder` names the same directory as the one a Get*Directory call reports.
+template <class Getter>
+[[nodiscard]] bool is_folder(std::wstring_view folder, Getter get_directory)
+{
+    wchar_t buffer[MAX_PATH + 1] = {};
+    const UINT length = get_directory(buffer, MAX_PATH + 1);
+    if (length == 0 || length > MAX_PATH) {
+        return false;
+    }
+    std::wstring_view system{buffer, length};
+    while (!system.empty() && system.back() == L'\\') {
+        system.remove_suffix(1);
+    }
+    return ::CompareStringOrdinal(folder.data(), static_cast<int>(folder.size()), system.data(),
+                                  static_cast<int>(system.size()), TRUE) == CSTR_EQUAL;
+}
+
+/// %SystemRoot%\System32\<file> for a DLL in either system folder, the path unchanged otherwise.
+[[nodiscard]] inline std::wstring registration_path(const std::wstring& module_path)
+{
+    const auto slash = module_path.find_last_of(L"\\/");
+    if (slash == std::wstring::npos) {
+        return module_path;
+    }
+    const std::wstring_view folder{module_path.data(), slash};
+    const bool in_system = is_folder(folder, [](wchar_t* b, UINT n) { return ::GetSystemDirectoryW(b, n); }) ||
+                           is_folder(folder, [](wchar_t* b, UINT n) { return ::GetSystemWow64DirectoryW(b, n); });
+    if (!in_system) {
+        return module_path;
+    }
+    return L"%SystemRoot%\\System32" + module_path.substr(slash);
+}
+
+/// DllRegisterServer's body: registers the module holding `address` as `value_name`.
+[[nodiscard]] inline HRESULT register_module(const wchar_t* value_name, const void* address) noexcept
+{
+    std::wstring path;
+    result outcome = module_path_nothrow(address, path);
+    if (outcome.ok()) {
+        outcome = guarded([&]() -> result { return register_notifyee_nothrow(value_name, registration_path(path)); });
+    }
+    return outcome.ok() ? S_OK : HRESULT_FROM_WIN32(outcome.win32_error());
+}
+
+/// DllUnregisterServer's body.
+[[nodiscard]] inline HRESULT unregister_module(const wchar_t* value_name) noexcept
+{
+    const result outcome = unregister_notifyee_nothrow(value_name);
+    return outcome.ok() ? S_OK : HRESULT_FROM_WIN32(outcome.win32_error());
+}
+
+} // namespace mprnotify::registry::detail
+
+#  if defined(MPRNOTIFY_NO_EXPORT_DIRECTIVES)
+#    define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES
+#    define MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE
+#  elif defined(_M_IX86) || defined(__i386__)
+#    define MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE
+#    if defined(_MSC_VER)
+#      define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                              \
+          __pragma(comment(linker, "/EXPORT:DllRegisterServer=_DllRegisterServer@0,PRIVATE"))      \
+          __pragma(comment(linker, "/EXPORT:DllUnregisterServer=_DllUnregisterServer@0,PRIVATE"))
+#    else
+#      define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                              \
+          __asm__(".section .drectve\n\t.ascii \" -export:DllRegisterServer=DllRegisterServer@0"   \
+                  " -export:DllUnregisterServer=DllUnregisterServer@0\"\n\t.text");
+#    endif
+#  else
+#    define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES
+#    define MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE __declspec(dllexport)
+#  endif
+
+/// Adds DllRegisterServer / DllUnregisterServer registering this DLL as Notifyees\<value_name>.
+/// Use once per DLL, at namespace scope, with a wide string literal.
+#  define MPRNOTIFY_EXPORT_REGISTRATION(value_name)                                                \
+      MPRNOTIFY_DETAIL_REGISTRATION_CHECK(value_name);                                             \
+      MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                                     \
+      extern "C" MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE HRESULT WINAPI DllRegisterServer(void)      \
+      {                                                                                            \
+          return ::mprnotify::registry::detail::register_module(                                   \
+              value_name, reinterpret_cast<const void*>(&DllRegisterServer));                      \
+      }                                                                                            \
+      extern "C" MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE HRESULT WINAPI DllUnregisterServer(void)    \
+      {                                                                                            \
+          return ::mprnotify::registry::detail::unregister_module(value_name);                     \
+      }                                                                                            \
+      static_assert(true, "MPRNOTIFY_EXPORT_REGISTRATION(...) is followed by a semicolon")
+
+#else
+
+#  define MPRNOTIFY_EXPORT_REGISTRATION(value_name) MPRNOTIFY_DETAIL_REGISTRATION_CHECK(value_name)
+
+#endif // _WIN32
+
+#define MPRNOTIFY_DETAIL_REGISTRATION_CHECK(value_name)                                            \
+    static_assert(::mprnotify::registry::check_value_name(value_name) ==                           \
+                      ::mprnotify::registry::input_problem::none,                                  \
+                  "MPRNOTIFY_EXPORT_REGISTRATION: the value name must be 1-255 characters, "      \
+                  "without backslash or control characters")

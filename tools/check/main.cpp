@@ -1,0 +1,115 @@
+// mprnotify-check - tells whether a DLL would work as an MPR connection notifyee.
+//
+// Reads each DLL as data (it never loads it), so it runs on any platform and on DLLs of any
+// architecture. Exit status: 0 every DLL would work, 1 one would not, 2 one could not be read,
+// 64 bad usage.
+#include <algorithm>
+#include <cstddef>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <mprnotify/version.hpp>
+
+#include "checker.hpp"
+#include "files.hpp"
+#include "registered.hpp"
+
+namespace {
+
+constexpr const char usage[] =
+    "usage: mprnotify-check [options] DLL...\n"
+    "       mprnotify-check [options] --registered     (Windows: every DLL under Notifyees)\n"
+    "\n"
+    "Checks that each DLL would work as a connection notifyee: its architecture, that it exports\n"
+    "AddConnectNotify and CancelConnectNotify by those plain names (flagging decorated or mangled\n"
+    "look-alikes), and that it imports no DLL a WNet caller would not find.\n"
+    "\n"
+    "options:\n"
+    "  --machine x86|x64|arm64   the architecture the DLL must have\n"
+    "  --allow-import NAME.dll   accept a non-system DLL the target machines are known to have\n"
+    "  --registered              check what HKLM\\...\\NetworkProvider\\Notifyees names (Windows)\n"
+    "  --quiet                   print only the verdict lines\n"
+    "  --help, --version\n"
+    "\n"
+    "exit status: 0 all would work, 1 one would not, 2 one could not be read, 64 bad usage\n";
+
+int check_file(const std::string& name, const mprcheck::check_options& options, bool quiet, std::string& out)
+{
+    const auto contents = mprcheck::read_file(name);
+    if (!contents.error.empty()) {
+        out += name + "\n  error: " + contents.error + "\n";
+        return 2;
+    }
+    const auto image = mprcheck::read_pe(contents.bytes);
+    if (!image.ok()) {
+        out += name + "\n  error: not a readable PE file: " + image.error + "\n";
+        return 2;
+    }
+    const auto result = mprcheck::check_image(image.image, options);
+    const std::string text = mprcheck::format_report(name, result);
+    out += quiet ? name + ":" + text.substr(text.rfind("  verdict") + 1) : text;
+    return result.works() ? 0 : 1;
+}
+
+int fail_usage(const std::string& message)
+{
+    std::fprintf(stderr, "mprnotify-check: %s\n%s", message.c_str(), usage);
+    return 64;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const std::vector<std::string> args = mprcheck::command_line(argc, argv);
+    mprcheck::check_options options;
+    std::vector<std::string> files;
+    bool registered = false;
+    bool quiet = false;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const bool has_value = i + 1 < args.size();
+        if (arg == "--help" || arg == "-h") {
+            std::fputs(usage, stdout);
+            return 0;
+        }
+        if (arg == "--version") {
+            std::puts("mprnotify-check " MPRNOTIFY_VERSION_STRING);
+            return 0;
+        }
+        if (arg == "--registered") {
+            registered = true;
+        } else if (arg == "--quiet" || arg == "-q") {
+            quiet = true;
+        } else if (arg == "--allow-import" && has_value) {
+            options.allowed_imports.push_back(args[++i]);
+        } else if (arg == "--machine" && has_value) {
+            options.expected_machine = mprcheck::parse_machine(args[++i]);
+            if (!options.expected_machine) {
+                return fail_usage("unknown machine '" + args[i] + "' (x86, x64 or arm64)");
+            }
+        } else if (arg == "--") {
+            files.insert(files.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+            break;
+        } else if (arg.size() > 1 && arg[0] == '-') {
+            return fail_usage("unknown option or missing value: " + arg);
+        } else {
+            files.push_back(arg);
+        }
+    }
+    if (files.empty() && !registered) {
+        return fail_usage("no DLL given");
+    }
+
+    int worst = 0;
+    std::string out;
+    for (const auto& file : files) {
+        worst = std::max(worst, check_file(file, options, quiet, out));
+    }
+    if (registered) {
+        worst = std::max(worst, mprcheck::check_registered(options, quiet, out));
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return worst;
+}

@@ -1,0 +1,150 @@
+// registered.cpp - checks what is registered under Notifyees, through mprnotify/registry.hpp.
+#include "registered.hpp"
+
+#include "files.hpp"
+
+#if defined(_WIN32)
+#  include <mprnotify/registry.hpp>
+#endif
+
+namespace mprcheck {
+
+#if defined(_WIN32)
+
+namespace {
+
+namespace registry = mprnotify::registry;
+
+/// The machine a process of this program's bitness is.
+constexpr std::uint16_t own_machine =
+#  if defined(__x86_64__) || defined(_M_X64)
+    machine::amd64;
+#  elif defined(__aarch64__) || defined(_M_ARM64)
+    machine::arm64;
+#  else
+    machine::i386;
+#  endif
+
+std::string type_name(DWORD type)
+{
+    switch (type) {
+    case REG_SZ: return "REG_SZ";
+    case REG_EXPAND_SZ: return "REG_EXPAND_SZ";
+    case REG_MULTI_SZ: return "REG_MULTI_SZ";
+    case REG_DWORD: return "REG_DWORD";
+    case REG_QWORD: return "REG_QWORD";
+    case REG_BINARY: return "REG_BINARY";
+    default: return "type " + std::to_string(type);
+    }
+}
+
+/// The folder Windows reports through `get`, or empty.
+template <class Getter>
+std::wstring system_folder(Getter get)
+{
+    wchar_t buffer[MAX_PATH + 1] = {};
+    const UINT length = get(buffer, MAX_PATH + 1);
+    return length == 0 || length > MAX_PATH ? std::wstring{} : std::wstring(buffer, length);
+}
+
+bool same_folder(const std::wstring& a, const std::wstring& b)
+{
+    return !a.empty() && ::CompareStringOrdinal(a.c_str(), static_cast<int>(a.size()), b.c_str(),
+                                                static_cast<int>(b.size()), TRUE) == CSTR_EQUAL;
+}
+
+/// Checks one DLL file; `prefix` findings (about the registry value) come first.
+int check_dll(const std::wstring& path, std::vector<finding> prefix, const check_options& options, bool quiet,
+              std::string& out)
+{
+    report result;
+    result.findings = std::move(prefix);
+    const std::string name = to_utf8(path);
+    const auto contents = read_file(name);
+    if (!contents.error.empty()) {
+        result.findings.push_back({severity::problem, "file", contents.error});
+    } else if (const auto image = read_pe(contents.bytes); !image.ok()) {
+        result.findings.push_back({severity::problem, "file", "not a readable PE file: " + image.error});
+    } else {
+        const report dll = check_image(image.image, options);
+        result.findings.insert(result.findings.end(), dll.findings.begin(), dll.findings.end());
+    }
+    const std::string text = format_report(name, result);
+    out += quiet ? text.substr(text.rfind("  verdict")) : text;
+    return result.works() ? 0 : 1;
+}
+
+} // namespace
+
+int check_registered(const check_options& options, bool quiet, std::string& out)
+{
+    std::vector<registry::notifyee> entries;
+    if (const auto listed = registry::list_notifyees_nothrow(entries); !listed.ok()) {
+        out += "cannot read HKLM\\" + to_utf8(registry::notifyees_subkey) + ": " + listed.message() + "\n";
+        return 2;
+    }
+    out += "HKLM\\" + to_utf8(registry::notifyees_subkey) + ": " + std::to_string(entries.size()) + " value" +
+           (entries.size() == 1 ? "" : "s") + "\n";
+    const std::wstring system32 = system_folder([](wchar_t* b, UINT n) { return ::GetSystemDirectoryW(b, n); });
+    const std::wstring wow64 = system_folder([](wchar_t* b, UINT n) { return ::GetSystemWow64DirectoryW(b, n); });
+    int worst = 0;
+    for (const auto& entry : entries) {
+        out += "\n" + to_utf8(entry.name) + " = " + to_utf8(entry.path) + " (" + type_name(entry.type) + ")\n";
+        std::vector<finding> value;
+        if (!entry.is_string()) {
+            value.push_back({severity::problem, "registry value", type_name(entry.type) +
+                                                                      " is not a path: MPR expects REG_EXPAND_SZ"});
+            out += format_report("(no file)", report{value});
+            worst = 1;
+            continue;
+        }
+        if (entry.type == REG_SZ) {
+            value.push_back({severity::warning, "registry value",
+                             "REG_SZ: the documented type is REG_EXPAND_SZ (whether REG_SZ works is not documented)"});
+        }
+        std::wstring path;
+        if (const auto expanded = registry::expand_path_nothrow(entry.path, path); !expanded.ok()) {
+            value.push_back({severity::problem, "registry value", "cannot expand the path: " + expanded.message()});
+            out += format_report(to_utf8(entry.path), report{value});
+            worst = 1;
+            continue;
+        }
+        if (path.find(L'\\') == std::wstring::npos) {
+            value.push_back({severity::warning, "registry value",
+                             "not a full path: each calling process resolves it through its own search path"});
+        }
+        check_options own = options;
+        own.expected_machine = own_machine;
+        worst = std::max(worst, check_dll(path, value, own, quiet, out));
+
+        // A 64-bit process saw System32; 32-bit processes on this machine see SysWOW64 under the same name.
+        const auto slash = path.find_last_of(L'\\');
+        if (!wow64.empty() && own_machine != machine::i386 && slash != std::wstring::npos &&
+            same_folder(path.substr(0, slash), system32)) {
+            const std::wstring wow_path = wow64 + path.substr(slash);
+            if (::GetFileAttributesW(wow_path.c_str()) == INVALID_FILE_ATTRIBUTES) {
+                report missing;
+                missing.findings.push_back({severity::warning, "32-bit processes",
+                                            "no such file: 32-bit WNet callers get no notifications"});
+                out += format_report(to_utf8(wow_path), missing);
+            } else {
+                check_options x86 = options;
+                x86.expected_machine = machine::i386;
+                worst = std::max(worst, check_dll(wow_path, {}, x86, quiet, out));
+            }
+        }
+    }
+    return worst;
+}
+
+#else
+
+int check_registered(const check_options&, bool, std::string& out)
+{
+    out += "--registered reads the Windows registry: it is available only in the Windows build\n";
+    return 64;
+}
+
+#endif
+
+} // namespace mprcheck
