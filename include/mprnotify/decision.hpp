@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "detail/context_holder.hpp"
 #include "status.hpp"
 
 namespace mprnotify {
@@ -68,8 +69,9 @@ public:
     [[nodiscard]] constexpr bool wants_after() const noexcept { return kind_ == kind::calls_after; }
     [[nodiscard]] constexpr wn_status veto_status() const noexcept { return status_; }
 
-    /// The context handed over, if any; the boundary moves it into its own storage.
-    [[nodiscard]] std::optional<Context>& context() noexcept { return context_; }
+    /// The context handed over, if any (std::optional, or an optional-like holder when the
+    /// context's destructor may throw); the boundary moves it into its own storage.
+    [[nodiscard]] detail::context_holder<Context>& context() noexcept { return context_; }
 
 private:
     template <class C>
@@ -77,13 +79,13 @@ private:
 
     struct with_context_t {};
     template <class C>
-    decision(with_context_t, C&& context) : kind_(kind::calls_after), context_(std::forward<C>(context))
+    decision(with_context_t, C&& context) : kind_(kind::calls_after), context_(std::in_place, std::forward<C>(context))
     {
     }
 
     kind kind_ = kind::proceeds;
     wn_status status_ = wn_status::success;
-    std::optional<Context> context_;
+    detail::context_holder<Context> context_;
 };
 
 template <class Context>

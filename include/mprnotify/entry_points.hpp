@@ -13,6 +13,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -119,7 +120,7 @@ private:
             if constexpr (wants_before) {
                 return pre_with_before<Op>(info, make_view(Op{}, op, info), *handler, g);
             } else {
-                return request_post(info, g); // after-only: the library asks for the post itself
+                return request_post<Op>(info, g); // after-only: the library asks for the post itself
             }
         }
     }
@@ -143,7 +144,7 @@ private:
             } else if (made.what() == kind::calls_after && can_post) {
                 wants_post = true;
                 site = failure_site::context_capacity;
-                lease = table_.reserve();
+                lease = table_.reserve(owner_tag<Op>);
                 if constexpr (can_post && !std::is_same_v<context, no_context>) {
                     if (lease) {
                         site = failure_site::context_store;
@@ -164,9 +165,10 @@ private:
         return publish(info, lease, g);
     }
 
+    template <class Op>
     static wn_status request_post(platform::notify_info& info, guard& g) noexcept
     {
-        auto lease = table_.reserve();
+        auto lease = table_.reserve(owner_tag<Op>);
         return publish(info, lease, g);
     }
 
@@ -190,9 +192,9 @@ private:
             if (info.lpContext == nullptr) {
                 return wn_status::success;
             }
-            auto lease = table_.claim(info.lpContext);
+            auto lease = table_.claim(info.lpContext, owner_tag<Op>);
             if (!lease) {
-                return wn_status::success; // not ours, or already consumed: ignore, free nothing
+                return wn_status::success; // not ours, already consumed, or another operation's: ignore
             }
             guard g{Op::id, phase::post};
             Handler* handler = g.run(failure_site::handler_create, [] { return &instance::get(); });
@@ -211,6 +213,10 @@ private:
             return g.answer();
         }
     }
+
+    /// Add and cancel share one table; the tag keeps one operation's contexts from the other's post.
+    template <class Op>
+    static constexpr std::uint8_t owner_tag = static_cast<std::uint8_t>(Op::id);
 
     static constinit inline table_type table_{};
 };

@@ -6,6 +6,9 @@
 // cannot:
 //   - a post whose lpContext this table did not hand out is recognised without dereferencing it;
 //   - a post repeated for an already consumed context finds a newer generation and is ignored;
+//   - a handle reserved for one kind of operation (owner tag) is not claimed by another, so a
+//     context handed out by AddConnectNotify given to CancelConnectNotify's post is ignored
+//     instead of being read as the wrong type;
 //   - contexts whose post never comes stay bounded (Capacity) and are destroyed when the table is
 //     (at DLL unload), instead of leaking.
 // Small contexts live inside the slot, so asking MPR for a post costs no heap allocation.
@@ -40,6 +43,7 @@ class context_table {
 
     struct slot {
         std::atomic<std::uint32_t> state{0}; // generation << 2 | one of the *_state values
+        std::atomic<std::uint8_t> owner{0};  // the tag passed to reserve(); published with the state
         destroy_fn destroy = nullptr;        // set while the slot holds a context object
         alignas(std::max_align_t) std::byte storage[InlineBytes]{};
     };
@@ -158,8 +162,9 @@ public:
         }
     }
 
-    /// Reserves a free slot for a pre call; an empty lease when all Capacity slots are in use.
-    [[nodiscard]] lease reserve() noexcept
+    /// Reserves a free slot for a pre call, for the kind of operation `owner` names; an empty
+    /// lease when all Capacity slots are in use.
+    [[nodiscard]] lease reserve(std::uint8_t owner = 0) noexcept
     {
         const std::size_t start = cursor_.fetch_add(1, std::memory_order_relaxed);
         for (std::size_t i = 0; i < Capacity; ++i) {
@@ -168,6 +173,7 @@ public:
             if ((state & state_mask) == free_state &&
                 slots_[index].state.compare_exchange_strong(state, state | reserved_state,
                                                             std::memory_order_acquire)) {
+                slots_[index].owner.store(owner, std::memory_order_relaxed); // published by publish()
                 return lease{this, index};
             }
         }
@@ -175,8 +181,8 @@ public:
     }
 
     /// Takes back the slot behind an lpContext on post. Empty when the value was not handed out
-    /// by this table, or its context was already consumed.
-    [[nodiscard]] lease claim(const void* handle) noexcept
+    /// by this table for `owner`, or its context was already consumed.
+    [[nodiscard]] lease claim(const void* handle, std::uint8_t owner = 0) noexcept
     {
         const std::uintptr_t value = reinterpret_cast<std::uintptr_t>(handle) ^ salt();
         if ((value & 1U) == 0) {
@@ -184,8 +190,11 @@ public:
         }
         const std::size_t index = (value >> 1) & (Capacity - 1);
         const std::uintptr_t generation = value >> (1 + index_bits);
-        std::uint32_t state = slots_[index].state.load(std::memory_order_relaxed);
-        if ((state & state_mask) != live_state || ((state >> 2) & generation_mask) != generation) {
+        // acquire: the owner tag read next is the one published with this state (or a later one,
+        // in which case the generation changed and the compare-exchange below fails)
+        std::uint32_t state = slots_[index].state.load(std::memory_order_acquire);
+        if ((state & state_mask) != live_state || ((state >> 2) & generation_mask) != generation ||
+            slots_[index].owner.load(std::memory_order_relaxed) != owner) {
             return lease{};
         }
         if (!slots_[index].state.compare_exchange_strong(state, (state & ~state_mask) | consuming_state,

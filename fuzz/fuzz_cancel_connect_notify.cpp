@@ -1,0 +1,11 @@
+// libFuzzer target: sequences of calls mostly to CancelConnectNotify (see entry_point_harness.hpp).
+#include <cstddef>
+#include <cstdint>
+
+#include "entry_point_harness.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    fuzz::harness{fuzz::op_kind::cancel}.run(data, size);
+    return 0;
+}
