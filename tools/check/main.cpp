@@ -30,11 +30,29 @@ constexpr const char usage[] =
     "  --allow-import NAME.dll   accept a non-system DLL the target machines are known to have\n"
     "  --registered              check what HKLM\\...\\NetworkProvider\\Notifyees names (Windows)\n"
     "  --quiet                   print only the verdict lines\n"
+    "  --verbose                 also list every named export and every imported DLL\n"
     "  --help, --version\n"
     "\n"
     "exit status: 0 all would work, 1 one would not, 2 one could not be read, 64 bad usage\n";
 
-int check_file(const std::string& name, const mprcheck::check_options& options, bool quiet, std::string& out)
+/// The --verbose lines: every named export and every imported DLL, as read from the file.
+std::string listing(const mprcheck::pe_image& image)
+{
+    std::string exports;
+    for (const auto& e : image.exports) {
+        exports += (exports.empty() ? "" : ", ") + mprcheck::printable(e.name);
+    }
+    std::string imports;
+    for (const auto& dll : image.imports) {
+        imports += (imports.empty() ? "" : ", ") + mprcheck::printable(dll.name) + (dll.delay_loaded ? " (delay)" : "");
+    }
+    return "  exports: " + exports + (image.unnamed_exports != 0 ? " (+" + std::to_string(image.unnamed_exports) +
+                                                                      " by ordinal only)" : "") +
+           "\n  imports: " + imports + "\n";
+}
+
+int check_file(const std::string& name, const mprcheck::check_options& options, bool quiet, bool verbose,
+               std::string& out)
 {
     const auto contents = mprcheck::read_file(name);
     if (!contents.error.empty()) {
@@ -49,6 +67,9 @@ int check_file(const std::string& name, const mprcheck::check_options& options, 
     const auto result = mprcheck::check_image(image.image, options);
     const std::string text = mprcheck::format_report(name, result);
     out += quiet ? name + ":" + text.substr(text.rfind("  verdict") + 1) : text;
+    if (verbose) {
+        out += listing(image.image);
+    }
     return result.works() ? 0 : 1;
 }
 
@@ -67,6 +88,7 @@ int main(int argc, char** argv)
     std::vector<std::string> files;
     bool registered = false;
     bool quiet = false;
+    bool verbose = false;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
         const bool has_value = i + 1 < args.size();
@@ -82,6 +104,8 @@ int main(int argc, char** argv)
             registered = true;
         } else if (arg == "--quiet" || arg == "-q") {
             quiet = true;
+        } else if (arg == "--verbose" || arg == "-v") {
+            verbose = true;
         } else if (arg == "--allow-import" && has_value) {
             options.allowed_imports.push_back(args[++i]);
         } else if (arg == "--machine" && has_value) {
@@ -105,7 +129,7 @@ int main(int argc, char** argv)
     int worst = 0;
     std::string out;
     for (const auto& file : files) {
-        worst = std::max(worst, check_file(file, options, quiet, out));
+        worst = std::max(worst, check_file(file, options, quiet, verbose, out));
     }
     if (registered) {
         worst = std::max(worst, mprcheck::check_registered(options, quiet, out));

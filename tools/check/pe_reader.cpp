@@ -312,6 +312,11 @@ pe_result read_pe(bytes file)
         section s;
         s.virtual_address = *u32(file, at + 12);
         s.raw_offset = *u32(file, at + 20);
+        // The loader refuses an image whose section data is not all in the file: a truncated copy.
+        if (raw_size != 0 && std::uint64_t{s.raw_offset} + raw_size > file.size()) {
+            return fail("section " + std::to_string(i + 1) + " ends at " + hex(std::uint64_t{s.raw_offset} + raw_size) +
+                        ", past the end of the file (" + hex(file.size()) + "): the file is truncated or damaged");
+        }
         // Bytes past SizeOfRawData are zero-filled by the loader, not read from the file.
         s.mapped_size = virtual_size == 0 ? raw_size : std::min(virtual_size, raw_size);
         sections.push_back(s);
