@@ -168,8 +168,8 @@ private:
 
     static wn_status known_status(std::uint8_t pick) noexcept
     {
-        constexpr wn_status table[] = {wn_status::success,      wn_status::cancel,     wn_status::retry,
-                                       wn_status::access_denied, wn_status::bad_netname, wn_status::open_files,
+        constexpr wn_status table[] = {wn_status::success,       wn_status::cancel,       wn_status::retry,
+                                       wn_status::access_denied, wn_status::bad_netname,  wn_status::open_files,
                                        wn_status::net_error,     wn_status::out_of_memory};
         return table[pick % std::size(table)];
     }
@@ -314,8 +314,8 @@ private:
         case before_action::call_after:
             failed = true;
             if (mine.live_handles() == Mine::capacity) { // no slot: the context never moves
-                expected = what.destroy_fault.armed() ? answer_of(what.destroy_fault, Mine::unexpected)
-                                                      : Mine::unexpected;
+                expected =
+                    what.destroy_fault.armed() ? answer_of(what.destroy_fault, Mine::unexpected) : Mine::unexpected;
             } else if (what.move_fault.armed()) {
                 expected = answer_of(what.move_fault, Mine::unexpected);
             } else if (what.destroy_fault.armed()) {
@@ -405,8 +405,7 @@ private:
                "open cancel contexts alive != handles held", open_handler::cancel_context::counts.live());
         expect(closed_handler::add_context::counts.live() == static_cast<long long>(closed_.pools[0].live.size()),
                "closed add contexts alive != handles held", closed_handler::add_context::counts.live());
-        expect(closed_handler::cancel_context::counts.live() ==
-                   static_cast<long long>(closed_.pools[1].live.size()),
+        expect(closed_handler::cancel_context::counts.live() == static_cast<long long>(closed_.pools[1].live.size()),
                "closed cancel contexts alive != handles held", closed_handler::cancel_context::counts.live());
         expect(open_notifyee::pending_contexts() == open_.live_handles(), "open: pending slots != handles held");
         expect(closed_notifyee::pending_contexts() == closed_.live_handles(), "closed: pending slots != handles held");

@@ -36,11 +36,11 @@ struct observations {
     long long after_calls = 0;
     long long failures = 0;
     wn_status first_failure_answer = wn_status::success;
-    std::uint64_t after_serial = 0;      // serial of the context the last after-hook received
+    std::uint64_t after_serial = 0; // serial of the context the last after-hook received
     wn_status after_result = wn_status::success;
-    const wchar_t* seen_name = nullptr;  // remote name (add) or name (cancel) the last hook saw
-    bool seen_provider = false;          // the cancel view offered lpProvider
-    std::uint64_t checksum = 0;          // keeps every read observable
+    const wchar_t* seen_name = nullptr; // remote name (add) or name (cancel) the last hook saw
+    bool seen_provider = false;         // the cancel view offered lpProvider
+    std::uint64_t checksum = 0;         // keeps every read observable
 };
 
 inline script current_script{};
@@ -60,10 +60,7 @@ struct arm_on_return {
     }
 };
 
-inline std::uint64_t mix(std::uint64_t sum, std::uint64_t value) noexcept
-{
-    return (sum ^ value) * 0x100000001B3ULL;
-}
+inline std::uint64_t mix(std::uint64_t sum, std::uint64_t value) noexcept { return (sum ^ value) * 0x100000001B3ULL; }
 
 inline std::uint64_t read_string(std::uint64_t sum, mprnotify::nullable_wstring text) noexcept
 {
@@ -163,10 +160,8 @@ private:
 /// Small contexts are kept inside the library's slot, large ones on the heap; one instance has
 /// contexts whose destructors may throw (kept in the library's throwing-destructor holder), the
 /// other plain noexcept ones (kept in std::optional).
-using open_handler =
-    fuzz_handler<0, reliability::probe_context<32, true>, reliability::probe_context<256, true>>;
-using closed_handler =
-    fuzz_handler<1, reliability::probe_context<40, false>, reliability::probe_context<200, false>>;
+using open_handler = fuzz_handler<0, reliability::probe_context<32, true>, reliability::probe_context<256, true>>;
+using closed_handler = fuzz_handler<1, reliability::probe_context<40, false>, reliability::probe_context<200, false>>;
 
 /// Small capacities, so a fuzzer fills the table and reaches the "every slot in use" path.
 struct open_policy {

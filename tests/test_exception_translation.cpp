@@ -19,7 +19,17 @@ using mprnotify::wn_status;
 
 namespace {
 
-enum class throw_kind { none, wn_error, bad_alloc, system_wn, system_errc_nomem, system_unmapped, runtime, integer, plain_struct };
+enum class throw_kind {
+    none,
+    wn_error,
+    bad_alloc,
+    system_wn,
+    system_errc_nomem,
+    system_unmapped,
+    runtime,
+    integer,
+    plain_struct
+};
 struct plain {};
 
 [[noreturn]] void throw_one(throw_kind kind)

@@ -23,7 +23,7 @@ enum class before_action : std::uint8_t { call_after, proceed, veto, raise, rais
 struct script {
     before_action before = before_action::call_after;
     wn_status veto_code = wn_status::cancel;
-    fault before_fault{};       // the before-hook throws (raise), or the context's move into the decision (raise_in_context)
+    fault before_fault{}; // the before-hook throws (raise), or the context's move into the decision (raise_in_context)
     fault pre_move_fault{};     // the library's move of the context into its slot
     fault pre_destroy_fault{};  // destruction of the moved-from context the decision keeps
     fault after_fault{};        // the after-hook throws

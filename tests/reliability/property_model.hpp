@@ -16,17 +16,26 @@ enum class op_kind : std::uint8_t { add, cancel };
 
 struct expectation {
     wn_status answer = wn_status::success;
-    bool grants = false;       // pre: lpContext must be a handle
-    bool failed = false;       // on_error must hear about it
-    bool hook_called = false;  // the before-hook (pre) or the after-hook (post) runs
+    bool grants = false;      // pre: lpContext must be a handle
+    bool failed = false;      // on_error must hear about it
+    bool hook_called = false; // the before-hook (pre) or the after-hook (post) runs
 };
 
 template <class Handler>
-concept with_contexts = requires { typename Handler::add_context; };
+concept with_contexts = requires
+{
+    typename Handler::add_context;
+};
 template <class Handler>
-concept with_before = requires(Handler& h, const mprnotify::add_connection& a) { h.before_add(a); };
+concept with_before = requires(Handler& h, const mprnotify::add_connection& a)
+{
+    h.before_add(a);
+};
 template <class Handler>
-concept with_after = requires(Handler& h, const mprnotify::add_connection& a) { &Handler::after_add; };
+concept with_after = requires(Handler& h, const mprnotify::add_connection& a)
+{
+    &Handler::after_add;
+};
 
 inline wn_status answer_of(const fault& f, wn_status unexpected) noexcept
 {

@@ -98,8 +98,7 @@ public:
         }
         std::printf("  operations %" PRIu64 " (router %" PRIu64 ", raw %" PRIu64 "), entry-point calls %" PRIu64 "\n",
                     operations, totals_.router_operations, totals_.raw_operations, totals_.calls);
-        std::printf("  contexts handed out %" PRIu64 ", after-hooks run %" PRIu64 ", vetoed operations %" PRIu64
-                    "\n",
+        std::printf("  contexts handed out %" PRIu64 ", after-hooks run %" PRIu64 ", vetoed operations %" PRIu64 "\n",
                     totals_.handed_out, totals_.after_hooks, totals_.vetoed);
         std::printf("  failures injected and translated %" PRIu64 ", posts ignored (foreign/consumed/other) %" PRIu64
                     ", posts held until the end %" PRIu64 "\n",
@@ -183,9 +182,8 @@ private:
             expect(ops_[i].pending() == live_of(i), "slots in use != handles MPR holds", static_cast<long long>(i),
                    static_cast<long long>(ops_[i].pending()));
             for (const op_kind op : {op_kind::add, op_kind::cancel}) {
-                const auto held = std::count_if(held_.begin(), held_.end(), [&](const held_handle& h) {
-                    return h.notifyee == i && h.op == op;
-                });
+                const auto held = std::count_if(held_.begin(), held_.end(),
+                                                [&](const held_handle& h) { return h.notifyee == i && h.op == op; });
                 if (ops_[i].has_contexts) {
                     expect(ops_[i].context_live(op) == held, "live context objects != handles MPR holds",
                            static_cast<long long>(i), ops_[i].context_live(op));

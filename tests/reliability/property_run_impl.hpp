@@ -178,8 +178,8 @@ inline void runner::post_held(const held_handle& h, const script& s, std::uint32
     const std::vector<observations> before = snapshot();
     platform::notify_info info{platform::notify_post, status, h.handle};
     const std::uint32_t answer = call(h.notifyee, h.op, &info);
-    expect(answer == mprnotify::to_underlying(e.answer), "late post answered something else than the rules say",
-           answer, mprnotify::to_underlying(e.answer));
+    expect(answer == mprnotify::to_underlying(e.answer), "late post answered something else than the rules say", answer,
+           mprnotify::to_underlying(e.answer));
     const observations& now = ops_[h.notifyee].seen();
     expect(now.after_calls == before[h.notifyee].after_calls + (e.hook_called ? 1 : 0), "late post: after-hook calls");
     if (e.hook_called) {
@@ -205,7 +205,8 @@ inline void runner::late_post()
     ++totals_.raw_operations;
     std::size_t index = below(static_cast<unsigned>(held_.size()));
     if (chance(50)) { // keep the 4-slot table from staying full: prefer its handles half the time
-        const auto tiny = std::find_if(held_.begin(), held_.end(), [](const held_handle& h) { return h.notifyee == 5; });
+        const auto tiny =
+            std::find_if(held_.begin(), held_.end(), [](const held_handle& h) { return h.notifyee == 5; });
         if (tiny != held_.end()) {
             index = static_cast<std::size_t>(tiny - held_.begin());
         }
@@ -277,9 +278,7 @@ inline void runner::odd_call()
         expect(info.lpContext == value, "an undocumented phase changed lpContext");
         break;
     }
-    case 1:
-        expect(call(i, op, nullptr) == mprnotify::to_underlying(wn_status::bad_pointer), "NULL NOTIFYINFO");
-        break;
+    case 1: expect(call(i, op, nullptr) == mprnotify::to_underlying(wn_status::bad_pointer), "NULL NOTIFYINFO"); break;
     default: {
         platform::notify_info info{chance(50) ? platform::notify_pre : platform::notify_post, 0, value};
         expect(call(i, op, &info, true) == mprnotify::to_underlying(wn_status::bad_pointer), "NULL struct");

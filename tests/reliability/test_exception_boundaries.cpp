@@ -180,22 +180,10 @@ void every_place(bool on_cancel)
 
 } // namespace
 
-TEST_CASE("add: every exception kind from every place, fail_open")
-{
-    every_place<mprnotify::fail_open>(false);
-}
-TEST_CASE("add: every exception kind from every place, fail_closed")
-{
-    every_place<closed>(false);
-}
-TEST_CASE("cancel: every exception kind from every place, fail_open")
-{
-    every_place<mprnotify::fail_open>(true);
-}
-TEST_CASE("cancel: every exception kind from every place, fail_closed")
-{
-    every_place<closed>(true);
-}
+TEST_CASE("add: every exception kind from every place, fail_open") { every_place<mprnotify::fail_open>(false); }
+TEST_CASE("add: every exception kind from every place, fail_closed") { every_place<closed>(false); }
+TEST_CASE("cancel: every exception kind from every place, fail_open") { every_place<mprnotify::fail_open>(true); }
+TEST_CASE("cancel: every exception kind from every place, fail_closed") { every_place<closed>(true); }
 
 namespace {
 

@@ -14,7 +14,7 @@ using mprnotify::wn_status;
 
 namespace {
 
-using small_context = reliability::probe_context<32, false>; // kept inside the slot
+using small_context = reliability::probe_context<32, false>;  // kept inside the slot
 using large_context = reliability::probe_context<256, false>; // kept on the heap
 
 struct two_context_handler {
@@ -26,10 +26,7 @@ struct two_context_handler {
         c.check_alive();
         ++add_posts;
     }
-    decision<large_context> before_cancel(const cancel_connection&)
-    {
-        return mprnotify::call_after(large_context{2});
-    }
+    decision<large_context> before_cancel(const cancel_connection&) { return mprnotify::call_after(large_context{2}); }
     void after_cancel(const cancel_connection&, wn_status, large_context c)
     {
         c.check_alive();

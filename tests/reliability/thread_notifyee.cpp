@@ -87,10 +87,7 @@ public:
     }
 
 private:
-    static std::uint64_t token(std::wstring_view remote)
-    {
-        return std::hash<std::wstring_view>{}(remote);
-    }
+    static std::uint64_t token(std::wstring_view remote) { return std::hash<std::wstring_view>{}(remote); }
 
     template <class Context>
     void received(std::wstring_view drive, std::uint64_t expected_token, const Context& context)

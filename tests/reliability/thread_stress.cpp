@@ -213,8 +213,8 @@ int main(int argc, char** argv)
 
     thread_notifyee_stats stats{};
     stats_fn(&stats);
-    std::printf("  handler constructions %" PRId64 ", before-hooks %" PRId64 ", after-hooks %" PRId64 " (granted %" PRId64
-                "), vetoes %" PRId64 "\n",
+    std::printf("  handler constructions %" PRId64 ", before-hooks %" PRId64 ", after-hooks %" PRId64
+                " (granted %" PRId64 "), vetoes %" PRId64 "\n",
                 stats.constructions, stats.before_calls, stats.after_calls, s.granted.load(), stats.vetoes);
     std::printf("  live contexts %" PRId64 ", slots in use %" PRId64 ", unbalanced drives %" PRId64
                 ", wrong contexts %" PRId64 "\n",

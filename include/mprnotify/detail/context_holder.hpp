@@ -14,34 +14,33 @@
 
 namespace mprnotify::detail {
 
+// NOLINTBEGIN(cppcoreguidelines-pro-type-union-access): the union is the storage of an optional
 template <class T>
 class throwing_destructor_holder {
 public:
     throwing_destructor_holder() noexcept {} // NOLINT(modernize-use-equals-default): the union stays empty
     template <class... Args>
-    explicit throwing_destructor_holder(std::in_place_t /*unused*/, Args&&... args)
+    explicit throwing_destructor_holder(std::in_place_t /*unused*/, Args&&... args) : engaged_(true)
     {
-        std::construct_at(&value_, std::forward<Args>(args)...);
-        engaged_ = true;
+        std::construct_at(&value_, std::forward<Args>(args)...); // a throw here: no holder, no destructor
     }
-    throwing_destructor_holder(const throwing_destructor_holder& other)
-        requires std::is_copy_constructible_v<T>
+    throwing_destructor_holder(const throwing_destructor_holder& other) requires std::is_copy_constructible_v<T>
     {
         if (other.engaged_) {
             std::construct_at(&value_, other.value_);
             engaged_ = true;
         }
     }
-    throwing_destructor_holder(throwing_destructor_holder&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
-        requires std::is_move_constructible_v<T>
+    throwing_destructor_holder(throwing_destructor_holder&& other) noexcept(
+        std::is_nothrow_move_constructible_v<T>) requires std::is_move_constructible_v<T>
     {
         if (other.engaged_) {
             std::construct_at(&value_, std::move(other.value_));
             engaged_ = true;
         }
     }
-    throwing_destructor_holder& operator=(const throwing_destructor_holder& other)
-        requires std::is_copy_constructible_v<T>
+    throwing_destructor_holder&
+    operator=(const throwing_destructor_holder& other) requires std::is_copy_constructible_v<T>
     {
         if (this != &other) {
             reset();
@@ -52,8 +51,8 @@ public:
         }
         return *this;
     }
-    throwing_destructor_holder& operator=(throwing_destructor_holder&& other) noexcept(false)
-        requires std::is_move_constructible_v<T>
+    throwing_destructor_holder&
+    operator=(throwing_destructor_holder&& other) noexcept(false) requires std::is_move_constructible_v<T>
     {
         if (this != &other) {
             reset();
@@ -87,6 +86,7 @@ private:
     };
     bool engaged_ = false;
 };
+// NOLINTEND(cppcoreguidelines-pro-type-union-access)
 
 /// std::optional<T>, unless destroying a T may throw.
 template <class T>
