@@ -7,7 +7,8 @@
 //   - NULL NOTIFYINFO or NULL operation struct: WN_BAD_POINTER, the handler is not called.
 //   - An undocumented dwNotifyStatus: WN_SUCCESS, lpContext untouched.
 //   - Pre: lpContext is NULL unless the answer is WN_SUCCESS with a post requested.
-//   - Post: a context this library did not hand out, or already consumed, is ignored.
+//   - Post: a context this library did not hand out, already consumed, or handed out for the
+//     other operation (an add context offered to CancelConnectNotify), is ignored.
 //   - The context is destroyed after the after-hook returns, even if it throws.
 //   - No exception escapes; the thread's last-error value is left as it was.
 #pragma once
