@@ -155,6 +155,14 @@ struct fixture {
     }
 };
 
+/// A plan with one fault in one place.
+plan at(fault plan::*place, const fault& f)
+{
+    plan p{};
+    p.*place = f;
+    return p;
+}
+
 template <class Policy>
 void every_place(bool on_cancel)
 {
@@ -164,16 +172,16 @@ void every_place(bool on_cancel)
         CAPTURE(static_cast<int>(f.kind));
         CAPTURE(raw(f.code));
         CAPTURE(on_cancel);
-        fx.pre_fails({.before = f}, f, failure_site::before_hook);
-        fx.pre_fails({.construction = f}, f, failure_site::before_hook);
-        fx.pre_fails({.store = f}, f, failure_site::context_store);
-        fx.pre_fails({.pre_destroy = f}, f, failure_site::context_destroy);
-        fx.post_fails({.after = f}, f, failure_site::after_hook);
+        fx.pre_fails(at(&plan::before, f), f, failure_site::before_hook);
+        fx.pre_fails(at(&plan::construction, f), f, failure_site::before_hook);
+        fx.pre_fails(at(&plan::store, f), f, failure_site::context_store);
+        fx.pre_fails(at(&plan::pre_destroy, f), f, failure_site::context_destroy);
+        fx.post_fails(at(&plan::after, f), f, failure_site::after_hook);
         if (on_cancel) { // after_cancel takes its context by value: the move and the parameter's destruction
-            fx.post_fails({.post_move = f}, f, failure_site::after_hook);
-            fx.post_fails({.post_destroy = f}, f, failure_site::after_hook);
+            fx.post_fails(at(&plan::post_move, f), f, failure_site::after_hook);
+            fx.post_fails(at(&plan::post_destroy, f), f, failure_site::after_hook);
         } else {
-            fx.post_fails({.post_destroy = f}, f, failure_site::context_destroy);
+            fx.post_fails(at(&plan::post_destroy, f), f, failure_site::context_destroy);
         }
     }
 }

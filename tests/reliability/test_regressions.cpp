@@ -3,6 +3,8 @@
 
 #include <mprnotify/entry_points.hpp>
 
+#include <vector>
+
 #include "../support.hpp"
 #include "faults.hpp"
 
@@ -111,3 +113,42 @@ TEST_CASE("a context destructor that throws as the moved-from copy dies on pre i
     throwing_context::destroy_fault = {};
 }
 #endif
+
+namespace {
+
+using small_table = mprnotify::detail::context_table<8, 64>;
+
+/// Two tables side by side, as two notifyees' tables in one DLL are: their salts (their addresses)
+/// differ only in low bits.
+struct alignas(4096) neighbouring_tables {
+    small_table first;
+    small_table second;
+};
+
+} // namespace
+
+// Found by property_sequences (a foreign post reached the handler, only under some address
+// layouts): the salt was the table's address, so a handle of a neighbouring table, decoded by
+// this one, named one of its slots with a small generation, and was claimed once that slot's
+// generation got there. The salt now mixes every address bit into the high bits.
+TEST_CASE("a neighbouring table's handle is never claimed, whatever this table's generations")
+{
+    static neighbouring_tables tables;
+    auto lease = tables.first.reserve();
+    void* theirs = lease.publish();
+    for (int round = 0; round < 4096; ++round) {
+        small_table::lease held[8];
+        std::vector<void*> handles;
+        for (auto& h : held) {
+            h = tables.second.reserve();
+            REQUIRE(h);
+            handles.push_back(h.publish());
+        }
+        auto wrong = tables.second.claim(theirs);
+        REQUIRE_FALSE(wrong); // would take one of the second table's contexts
+        for (void* handle : handles) {
+            REQUIRE(tables.second.claim(handle)); // consumed: the slot moves to its next generation
+        }
+    }
+    CHECK(tables.first.claim(theirs));
+}

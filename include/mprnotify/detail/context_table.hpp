@@ -228,9 +228,14 @@ private:
 #endif
     }
 
+    /// The table's address, multiplied by an odd constant so that tables close together (two
+    /// notifyees in one DLL) differ in every high bit: another table's handle then decodes to a
+    /// generation no slot has. Even, so a handle stays odd.
     [[nodiscard]] std::uintptr_t salt() const noexcept
     {
-        return reinterpret_cast<std::uintptr_t>(this) & ~std::uintptr_t{1};
+        constexpr std::uintptr_t mixer = sizeof(std::uintptr_t) == 8 ? std::uintptr_t(0x9E3779B97F4A7C15ULL)
+                                                                       : std::uintptr_t(0x9E3779B9U);
+        return (reinterpret_cast<std::uintptr_t>(this) * mixer) & ~std::uintptr_t{1};
     }
 
     [[nodiscard]] void* encode(std::size_t index, std::uint32_t generation) const noexcept
