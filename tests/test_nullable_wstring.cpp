@@ -44,3 +44,32 @@ TEST_CASE("a field views MPR's characters without copying")
     CHECK(field == nullable_wstring{L"\\\\server\\share"});
     CHECK_FALSE(field.absent_or_empty());
 }
+
+TEST_CASE("comparisons walk the characters: prefixes, longer texts, arrays and embedded NULs")
+{
+    const nullable_wstring x{L"X:"};
+    CHECK(x == L"X:");
+    CHECK(L"X:" == x);
+    CHECK(x != L"X");
+    CHECK(x != L"X:\\");
+    CHECK(x != L"");
+    CHECK(nullable_wstring{L"X"} != L"X:");
+    CHECK(nullable_wstring{L""} == L"");
+    CHECK_FALSE(nullable_wstring{nullptr} == L"");
+
+    const wchar_t buffer[8] = L"X:"; // an array compares by its text up to the first NUL, like a view of it
+    CHECK(x == buffer);
+    const wchar_t unterminated[2] = {L'X', L':'}; // no NUL inside: all of it
+    CHECK(x == unterminated);
+    CHECK(nullable_wstring{L"X:y"} != unterminated);
+
+    CHECK(x == std::wstring_view{L"X:"});
+    CHECK(x != std::wstring_view{L"X:\0", 3}); // the field ends where the view still has a NUL
+    CHECK(x != std::wstring_view{L"X"});
+
+    CHECK(x == nullable_wstring{L"X:"});
+    CHECK(x != nullable_wstring{L"X:y"});
+    CHECK(nullable_wstring{L"X:y"} != x);
+    CHECK(nullable_wstring{nullptr} == nullable_wstring{nullptr});
+    CHECK(nullable_wstring{nullptr} != nullable_wstring{L""});
+}

@@ -142,17 +142,19 @@ private:
             decision<context> made = set::before(handler, view); // no copy, no move: a prvalue
             if (made.what() == kind::vetoes) {
                 answer = made.veto_status();
-            } else if (made.what() == kind::calls_after && can_post) {
-                wants_post = true;
-                site = failure_site::context_capacity;
-                lease = table_.reserve(owner_tag<Op>);
-                if constexpr (can_post && !std::is_same_v<context, no_context>) {
-                    if (lease) {
-                        site = failure_site::context_store;
-                        if (!lease.template store<context>(std::move(*made.context()))) {
-                            answer = g.report(site, wn_status::out_of_memory, "no memory for the context");
+            } else if (made.what() == kind::calls_after) {
+                if constexpr (can_post) { // without an after-hook the table is not even instantiated
+                    wants_post = true;
+                    site = failure_site::context_capacity;
+                    lease = table_.reserve(owner_tag<Op>);
+                    if constexpr (!std::is_same_v<context, no_context>) {
+                        if (lease) {
+                            site = failure_site::context_store;
+                            if (!lease.template store<context>(std::move(*made.context()))) {
+                                answer = g.report(site, wn_status::out_of_memory, "no memory for the context");
+                            }
+                            site = failure_site::context_destroy; // the moved-from context dies next
                         }
-                        site = failure_site::context_destroy; // the moved-from context dies next
                     }
                 }
             }

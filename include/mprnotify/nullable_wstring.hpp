@@ -60,16 +60,51 @@ public:
     [[nodiscard]] constexpr const wchar_t* c_str() const noexcept { return text_; }
 
     /// Absent equals absent; present compares by content. Absent never equals present.
+    /// Comparisons walk the characters once and stop at the first difference: no length is
+    /// measured, so a check against a literal costs about what a hand-written wcscmp does.
     [[nodiscard]] friend bool operator==(nullable_wstring a, nullable_wstring b) noexcept
     {
-        return a.has_value() == b.has_value() && a.view() == b.view();
+        if (a.text_ == nullptr || b.text_ == nullptr) {
+            return a.text_ == b.text_;
+        }
+        const wchar_t* x = a.text_;
+        const wchar_t* y = b.text_;
+        for (; *x == *y; ++x, ++y) {
+            if (*x == L'\0') {
+                return true;
+            }
+        }
+        return false;
     }
     [[nodiscard]] friend bool operator==(nullable_wstring a, std::wstring_view b) noexcept
     {
-        return a.has_value() && a.view() == b;
+        return a.has_value() && equals(a.text_, b.data(), b.size());
+    }
+    /// An array (a literal) compares by its text up to its first NUL, as a view of it would; the
+    /// length is known at compile time, so `name == L"X:"` compiles to a few compares.
+    template <std::size_t N>
+    [[nodiscard]] friend bool operator==(nullable_wstring a, const wchar_t (&b)[N]) noexcept
+    {
+        std::size_t size = 0;
+        while (size < N && b[size] != L'\0') {
+            ++size;
+        }
+        return a.has_value() && equals(a.text_, b, size);
     }
 
 private:
+    /// `text` is NUL-terminated; `other` has exactly `size` characters. Reads `text` no further
+    /// than its terminator.
+    [[nodiscard]] static constexpr bool equals(const wchar_t* text, const wchar_t* other, std::size_t size) noexcept
+    {
+        for (std::size_t i = 0; i < size; ++i) {
+            if (text[i] == L'\0' || text[i] != other[i]) { // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+                return false;
+            }
+        }
+        return text[size] == L'\0'; // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+    }
+
     const wchar_t* text_ = nullptr;
 };
 

@@ -27,6 +27,13 @@ extern "C" {
 #  include <winnetwk.h>
 #  include <npapi.h>
 }
+#  if defined(__GNUC__) && !defined(__clang__)
+// GCC assumes a function it cannot see may throw: these two calls in the noexcept entry points
+// would give every notifyee a terminate region, and with it the whole C++ exception runtime
+// (about 100 KB in a statically linked MinGW DLL). They are plain Win32 calls that never throw.
+extern "C" WINBASEAPI DWORD WINAPI GetLastError(VOID) __attribute__((nothrow));
+extern "C" WINBASEAPI VOID WINAPI SetLastError(DWORD dwErrCode) __attribute__((nothrow));
+#  endif
 #  define MPRNOTIFY_PLATFORM_WINDOWS 1
 #  define MPRNOTIFY_APIENTRY APIENTRY
 #else
