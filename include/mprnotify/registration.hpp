@@ -104,40 +104,42 @@ template <class Getter>
 
 } // namespace mprnotify::registry::detail
 
+// clang-format off
 #  if defined(MPRNOTIFY_NO_EXPORT_DIRECTIVES)
 #    define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES
 #    define MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE
 #  elif defined(_M_IX86) || defined(__i386__)
 #    define MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE
 #    if defined(_MSC_VER)
-#      define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                              \
-          __pragma(comment(linker, "/EXPORT:DllRegisterServer=_DllRegisterServer@0,PRIVATE"))      \
+#      define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                                                 \
+          __pragma(comment(linker, "/EXPORT:DllRegisterServer=_DllRegisterServer@0,PRIVATE"))                          \
           __pragma(comment(linker, "/EXPORT:DllUnregisterServer=_DllUnregisterServer@0,PRIVATE"))
 #    else
-#      define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                              \
-          __asm__(".section .drectve\n\t.ascii \" -export:DllRegisterServer=DllRegisterServer@0"   \
+#      define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                                                 \
+          __asm__(".section .drectve\n\t.ascii \" -export:DllRegisterServer=DllRegisterServer@0"                       \
                   " -export:DllUnregisterServer=DllUnregisterServer@0\"\n\t.text");
 #    endif
 #  else
 #    define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES
 #    define MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE __declspec(dllexport)
 #  endif
+// clang-format on
 
 /// Adds DllRegisterServer / DllUnregisterServer registering this DLL as Notifyees\<value_name>.
 /// Use once per DLL, at namespace scope, with a wide string literal.
-#  define MPRNOTIFY_EXPORT_REGISTRATION(value_name)                                                \
-      MPRNOTIFY_DETAIL_REGISTRATION_CHECK(value_name);                                             \
-      MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                                     \
-      extern "C" MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE HRESULT WINAPI DllRegisterServer(void)      \
-      {                                                                                            \
-          return ::mprnotify::registry::detail::register_module(                                   \
-              value_name, reinterpret_cast<const void*>(&DllRegisterServer));                      \
-      }                                                                                            \
-      extern "C" MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE HRESULT WINAPI DllUnregisterServer(void)    \
-      {                                                                                            \
-          return ::mprnotify::registry::detail::unregister_module(value_name);                     \
-      }                                                                                            \
-      static_assert(true, "MPRNOTIFY_EXPORT_REGISTRATION(...) is followed by a semicolon")
+#  define MPRNOTIFY_EXPORT_REGISTRATION(value_name)                                                                    \
+    MPRNOTIFY_DETAIL_REGISTRATION_CHECK(value_name);                                                                   \
+    MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                                                           \
+    extern "C" MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE HRESULT WINAPI DllRegisterServer(void)                          \
+    {                                                                                                                  \
+      return ::mprnotify::registry::detail::register_module(value_name,                                                \
+                                                            reinterpret_cast<const void*>(&DllRegisterServer));        \
+    }                                                                                                                  \
+    extern "C" MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE HRESULT WINAPI DllUnregisterServer(void)                        \
+    {                                                                                                                  \
+      return ::mprnotify::registry::detail::unregister_module(value_name);                                             \
+    }                                                                                                                  \
+    static_assert(true, "MPRNOTIFY_EXPORT_REGISTRATION(...) is followed by a semicolon")
 
 #else
 
@@ -145,8 +147,7 @@ template <class Getter>
 
 #endif // _WIN32
 
-#define MPRNOTIFY_DETAIL_REGISTRATION_CHECK(value_name)                                            \
-    static_assert(::mprnotify::registry::check_value_name(value_name) ==                           \
-                      ::mprnotify::registry::input_problem::none,                                  \
-                  "MPRNOTIFY_EXPORT_REGISTRATION: the value name must be 1-255 characters, "      \
-                  "without backslash or control characters")
+#define MPRNOTIFY_DETAIL_REGISTRATION_CHECK(value_name)                                                                \
+  static_assert(::mprnotify::registry::check_value_name(value_name) == ::mprnotify::registry::input_problem::none,     \
+                "MPRNOTIFY_EXPORT_REGISTRATION: the value name must be 1-255 characters, "                             \
+                "without backslash or control characters")

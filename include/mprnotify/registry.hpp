@@ -85,8 +85,8 @@ inline bool same_text(const std::vector<BYTE>& bytes, DWORD length, std::wstring
         const std::wstring source{path};
         std::wstring buffer(std::max<std::size_t>(source.size() + 1, MAX_PATH), L'\0');
         for (int attempt = 0; attempt < detail::registry_read_attempts; ++attempt) {
-            const DWORD needed = ::ExpandEnvironmentStringsW(source.c_str(), buffer.data(),
-                                                             static_cast<DWORD>(buffer.size()));
+            const DWORD needed =
+                ::ExpandEnvironmentStringsW(source.c_str(), buffer.data(), static_cast<DWORD>(buffer.size()));
             if (needed == 0) {
                 return result{::GetLastError()};
             }

@@ -215,8 +215,7 @@ TEST_CASE("bad names and paths are refused with a clear error, and nothing is wr
             CHECK(std::string{e.what()}.find(c.words) != std::string::npos);
         }
     }
-    CHECK(registry::unregister_notifyee_nothrow(L"Sub\\Key").problem() ==
-          registry::input_problem::name_has_backslash);
+    CHECK(registry::unregister_notifyee_nothrow(L"Sub\\Key").problem() == registry::input_problem::name_has_backslash);
     CHECK_THROWS_AS(registry::find_notifyee(L""), registry::registry_error);
     CHECK(snapshot() == before);
 }

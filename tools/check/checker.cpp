@@ -35,17 +35,16 @@ bool ends_with(std::string_view text, std::string_view suffix)
 
 // DLLs every Windows installation has in System32 (and SysWOW64). API sets are recognised by prefix.
 constexpr std::string_view system_dlls[] = {
-    "advapi32.dll", "authz.dll",    "bcrypt.dll",   "cfgmgr32.dll", "combase.dll",  "comctl32.dll",
-    "comdlg32.dll", "credui.dll",   "crypt32.dll",  "cryptbase.dll", "davclnt.dll", "dbghelp.dll",
-    "dnsapi.dll",   "dwmapi.dll",   "gdi32.dll",    "imm32.dll",    "iphlpapi.dll", "kernel32.dll",
-    "kernelbase.dll", "logoncli.dll", "mpr.dll",    "msi.dll",      "msvcrt.dll",   "mswsock.dll",
-    "ncrypt.dll",   "netapi32.dll", "netutils.dll", "normaliz.dll", "ntdll.dll",    "ntdsapi.dll",
-    "ole32.dll",    "oleaut32.dll", "powrprof.dll", "propsys.dll",  "psapi.dll",    "rpcrt4.dll",
-    "samcli.dll",   "sechost.dll",  "secur32.dll",  "setupapi.dll", "shcore.dll",   "shell32.dll",
-    "shlwapi.dll",  "srvcli.dll",   "sspicli.dll",  "ucrtbase.dll", "urlmon.dll",   "user32.dll",
-    "userenv.dll",  "uxtheme.dll",  "version.dll",  "winhttp.dll",  "wininet.dll",  "winmm.dll",
-    "winspool.drv", "winsta.dll",   "wintrust.dll", "wkscli.dll",   "wldap32.dll",  "ws2_32.dll",
-    "wsock32.dll",  "wtsapi32.dll", "netprovfw.dll", "ntmarta.dll",
+    "advapi32.dll", "authz.dll",   "bcrypt.dll",    "cfgmgr32.dll", "combase.dll",    "comctl32.dll", "comdlg32.dll",
+    "credui.dll",   "crypt32.dll", "cryptbase.dll", "davclnt.dll",  "dbghelp.dll",    "dnsapi.dll",   "dwmapi.dll",
+    "gdi32.dll",    "imm32.dll",   "iphlpapi.dll",  "kernel32.dll", "kernelbase.dll", "logoncli.dll", "mpr.dll",
+    "msi.dll",      "msvcrt.dll",  "mswsock.dll",   "ncrypt.dll",   "netapi32.dll",   "netutils.dll", "normaliz.dll",
+    "ntdll.dll",    "ntdsapi.dll", "ole32.dll",     "oleaut32.dll", "powrprof.dll",   "propsys.dll",  "psapi.dll",
+    "rpcrt4.dll",   "samcli.dll",  "sechost.dll",   "secur32.dll",  "setupapi.dll",   "shcore.dll",   "shell32.dll",
+    "shlwapi.dll",  "srvcli.dll",  "sspicli.dll",   "ucrtbase.dll", "urlmon.dll",     "user32.dll",   "userenv.dll",
+    "uxtheme.dll",  "version.dll", "winhttp.dll",   "wininet.dll",  "winmm.dll",      "winspool.drv", "winsta.dll",
+    "wintrust.dll", "wkscli.dll",  "wldap32.dll",   "ws2_32.dll",   "wsock32.dll",    "wtsapi32.dll", "netprovfw.dll",
+    "ntmarta.dll",
 };
 
 /// Is `name` `required` with a decoration or a different case (and not `required` itself)?
@@ -125,9 +124,8 @@ finding required_export(const pe_image& image, std::string_view required, unsign
     f.text = "not exported by that name, only as " + quoted_list(alikes) + ": " + who +
              " looks up the plain name and never finds it";
     if (stdcall_bytes(first, required)) {
-        f.text += " (x86 __stdcall decoration: export through MPRNOTIFY_EXPORT, a .def line '" +
-                  std::string{required} + " = " + std::string{required} + "@" + std::to_string(argument_bytes) +
-                  "', or -Wl,--kill-at)";
+        f.text += " (x86 __stdcall decoration: export through MPRNOTIFY_EXPORT, a .def line '" + std::string{required} +
+                  " = " + std::string{required} + "@" + std::to_string(argument_bytes) + "', or -Wl,--kill-at)";
     } else if (starts_with(first, "?") || starts_with(first, "_Z")) {
         f.text += " (a C++ mangled name: declare the function extern \"C\")";
     } else if (lower(first) == lower(required)) {
@@ -196,8 +194,7 @@ dll_kind classify_import(std::string_view name)
         return dll_kind::mingw_runtime;
     }
     const bool msvc = starts_with(n, "msvcp") || starts_with(n, "vcruntime") || starts_with(n, "concrt") ||
-                      starts_with(n, "vcomp") || (starts_with(n, "msvcr") && n != "msvcrt.dll") ||
-                      n == "ucrtbased.dll";
+                      starts_with(n, "vcomp") || (starts_with(n, "msvcr") && n != "msvcrt.dll") || n == "ucrtbased.dll";
     if (msvc) {
         return ends_with(n, "d.dll") ? dll_kind::msvc_debug_runtime : dll_kind::msvc_runtime;
     }
@@ -223,8 +220,8 @@ report check_image(const pe_image& image, const check_options& options)
         } else if (options.expected_machine && *options.expected_machine != image.machine) {
             const auto expected = machine_name(*options.expected_machine);
             machine_finding.level = severity::problem;
-            machine_finding.text += ": " + std::string{expected.empty() ? "another" : expected} +
-                                    " processes cannot load it";
+            machine_finding.text +=
+                ": " + std::string{expected.empty() ? "another" : expected} + " processes cannot load it";
         }
     }
     out.findings.push_back(std::move(machine_finding));
@@ -293,9 +290,15 @@ std::string printable(std::string_view text)
 std::optional<std::uint16_t> parse_machine(std::string_view name)
 {
     const std::string n = lower(name);
-    if (n == "x86" || n == "i386" || n == "i686") return machine::i386;
-    if (n == "x64" || n == "amd64" || n == "x86_64") return machine::amd64;
-    if (n == "arm64" || n == "aarch64") return machine::arm64;
+    if (n == "x86" || n == "i386" || n == "i686") {
+        return machine::i386;
+    }
+    if (n == "x64" || n == "amd64" || n == "x86_64") {
+        return machine::amd64;
+    }
+    if (n == "arm64" || n == "aarch64") {
+        return machine::arm64;
+    }
     return std::nullopt;
 }
 

@@ -25,7 +25,7 @@ struct finding {
 };
 
 struct check_options {
-    std::vector<std::string> allowed_imports;       ///< DLL names accepted as present on the target machines
+    std::vector<std::string> allowed_imports;      ///< DLL names accepted as present on the target machines
     std::optional<std::uint16_t> expected_machine; ///< the architecture the DLL must have, if known
 };
 

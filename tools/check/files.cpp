@@ -61,11 +61,10 @@ std::string to_utf8(const std::wstring& text)
     if (text.empty()) {
         return {};
     }
-    const int length = ::WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0,
-                                             nullptr, nullptr);
+    const int length =
+        ::WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0, nullptr, nullptr);
     std::string out(static_cast<std::size_t>(length > 0 ? length : 0), '\0');
-    ::WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), out.data(), length, nullptr,
-                          nullptr);
+    ::WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), out.data(), length, nullptr, nullptr);
     return out;
 }
 
@@ -97,10 +96,7 @@ std::vector<std::string> command_line(int, char**)
 
 #else
 
-std::vector<std::string> command_line(int argc, char** argv)
-{
-    return std::vector<std::string>(argv, argv + argc);
-}
+std::vector<std::string> command_line(int argc, char** argv) { return std::vector<std::string>(argv, argv + argc); }
 
 #endif
 

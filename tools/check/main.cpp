@@ -46,8 +46,8 @@ std::string listing(const mprcheck::pe_image& image)
     for (const auto& dll : image.imports) {
         imports += (imports.empty() ? "" : ", ") + mprcheck::printable(dll.name) + (dll.delay_loaded ? " (delay)" : "");
     }
-    return "  exports: " + exports + (image.unnamed_exports != 0 ? " (+" + std::to_string(image.unnamed_exports) +
-                                                                      " by ordinal only)" : "") +
+    return "  exports: " + exports +
+           (image.unnamed_exports != 0 ? " (+" + std::to_string(image.unnamed_exports) + " by ordinal only)" : "") +
            "\n  imports: " + imports + "\n";
 }
 

@@ -78,7 +78,8 @@ class image_map {
 public:
     image_map(bytes file, std::uint32_t size_of_headers, std::vector<section> sections)
         : file_(file), headers_(size_of_headers), sections_(std::move(sections))
-    {}
+    {
+    }
 
     /// The file bytes from `rva` to the end of the region holding it; empty when unmapped.
     [[nodiscard]] bytes at(std::uint64_t rva) const
@@ -197,8 +198,8 @@ std::string read_import_names(const image_map& map, directory dir, std::uint32_t
     }
     for (std::uint32_t i = 0;; ++i) {
         if (i == max_import_descriptors) {
-            return std::string{"the "} + what + " directory has more than " +
-                   std::to_string(max_import_descriptors) + " entries";
+            return std::string{"the "} + what + " directory has more than " + std::to_string(max_import_descriptors) +
+                   " entries";
         }
         const std::uint64_t at = std::uint64_t{i} * stride;
         if (at > table.size() || table.size() - at < stride) {
@@ -249,9 +250,9 @@ pe_result read_pe(bytes file)
         return out;
     };
     if (file.size() < 64 || *u16(file, 0) != 0x5a4d) { // "MZ"
-        return fail(file.size() < 64 ? "the file is too short for a DOS header (" + std::to_string(file.size()) +
-                                           " bytes)"
-                                     : "not a PE file: no MZ signature");
+        return fail(file.size() < 64
+                        ? "the file is too short for a DOS header (" + std::to_string(file.size()) + " bytes)"
+                        : "not a PE file: no MZ signature");
     }
     const std::uint64_t pe = *u32(file, 0x3c);
     const auto signature = u32(file, pe);

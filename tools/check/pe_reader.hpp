@@ -34,9 +34,9 @@ inline constexpr std::uint16_t arm64 = 0xaa64;
 /// One export that has a name (exports by ordinal only are counted, not listed).
 struct named_export {
     std::string name;
-    std::uint32_t ordinal = 0;   ///< biased (the number GetProcAddress by ordinal takes)
-    std::uint32_t rva = 0;       ///< the function's address, or of the forwarder string
-    std::string forwarder;       ///< "OTHER.Function" when the export is forwarded, else empty
+    std::uint32_t ordinal = 0; ///< biased (the number GetProcAddress by ordinal takes)
+    std::uint32_t rva = 0;     ///< the function's address, or of the forwarder string
+    std::string forwarder;     ///< "OTHER.Function" when the export is forwarded, else empty
 };
 
 /// One DLL the image depends on.
@@ -51,7 +51,7 @@ struct pe_image {
     bool pe32_plus = false;            ///< optional-header magic 0x20b (64-bit layout)
     std::uint16_t characteristics = 0; ///< COFF characteristics (0x2000 = DLL)
     std::uint16_t subsystem = 0;
-    std::string export_name;           ///< the DLL name recorded in the export directory
+    std::string export_name; ///< the DLL name recorded in the export directory
     std::vector<named_export> exports;
     std::uint32_t unnamed_exports = 0;
     std::vector<imported_dll> imports;
@@ -68,8 +68,8 @@ struct pe_result {
 };
 
 /// Caps that keep hostile files cheap to read.
-inline constexpr std::uint32_t max_sections = 96;             ///< the loader's own limit
-inline constexpr std::uint32_t max_named_exports = 65535;     ///< ordinals are 16-bit
+inline constexpr std::uint32_t max_sections = 96;         ///< the loader's own limit
+inline constexpr std::uint32_t max_named_exports = 65535; ///< ordinals are 16-bit
 inline constexpr std::uint32_t max_import_descriptors = 4096;
 inline constexpr std::size_t max_name_length = 4096;
 

@@ -92,8 +92,8 @@ int check_registered(const check_options& options, bool quiet, std::string& out)
         out += "\n" + to_utf8(entry.name) + " = " + to_utf8(entry.path) + " (" + type_name(entry.type) + ")\n";
         std::vector<finding> value;
         if (!entry.is_string()) {
-            value.push_back({severity::problem, "registry value", type_name(entry.type) +
-                                                                      " is not a path: MPR expects REG_EXPAND_SZ"});
+            value.push_back({severity::problem, "registry value",
+                             type_name(entry.type) + " is not a path: MPR expects REG_EXPAND_SZ"});
             out += format_report("(no file)", report{value});
             worst = 1;
             continue;
@@ -124,8 +124,8 @@ int check_registered(const check_options& options, bool quiet, std::string& out)
             const std::wstring wow_path = wow64 + path.substr(slash);
             if (::GetFileAttributesW(wow_path.c_str()) == INVALID_FILE_ATTRIBUTES) {
                 report missing;
-                missing.findings.push_back({severity::warning, "32-bit processes",
-                                            "no such file: 32-bit WNet callers get no notifications"});
+                missing.findings.push_back(
+                    {severity::warning, "32-bit processes", "no such file: 32-bit WNet callers get no notifications"});
                 out += format_report(to_utf8(wow_path), missing);
             } else {
                 check_options x86 = options;

@@ -33,7 +33,7 @@ namespace detail {
 /// U+0000-U+001F and U+007F: invisible in listings, and NUL would cut the name short.
 [[nodiscard]] constexpr bool is_control(wchar_t c) noexcept
 {
-    const auto unit = static_cast<std::uint32_t>(c); // wchar_t is signed on some hosts
+    const auto unit = static_cast<char32_t>(c); // wchar_t is signed on some hosts: negatives become large
     return unit < 0x20 || unit == 0x7f;
 }
 } // namespace detail

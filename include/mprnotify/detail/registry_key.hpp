@@ -121,8 +121,8 @@ inline LSTATUS enumerate_values(HKEY key, std::vector<raw_value>& out)
         for (int attempt = 0;; ++attempt) {
             DWORD name_length = static_cast<DWORD>(name.size());
             DWORD data_length = static_cast<DWORD>(data.size() - sizeof(wchar_t));
-            status = ::RegEnumValueW(key, index, name.data(), &name_length, nullptr, &value.type, data.data(),
-                                     &data_length);
+            status =
+                ::RegEnumValueW(key, index, name.data(), &name_length, nullptr, &value.type, data.data(), &data_length);
             if (status == ERROR_SUCCESS) {
                 value.name.assign(name.data(), name_length);
                 value.bytes.assign(data.data(), data.data() + data_length);

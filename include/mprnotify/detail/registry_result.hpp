@@ -36,7 +36,8 @@ public:
     constexpr result() noexcept = default;
     constexpr explicit result(std::uint32_t win32_error, registry::change effect = change::none) noexcept
         : code_(win32_error), effect_(effect)
-    {}
+    {
+    }
     /// A refusal of the caller's input (ERROR_INVALID_PARAMETER), the registry left alone.
     static constexpr result invalid(input_problem problem) noexcept
     {
@@ -76,8 +77,8 @@ inline std::string result::message() const
         return "the operation completed successfully";
     }
     char text[512] = {};
-    const DWORD length = ::FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, nullptr,
-                                          code_, 0, text, static_cast<DWORD>(sizeof text), nullptr);
+    const DWORD length = ::FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, nullptr, code_, 0,
+                                          text, static_cast<DWORD>(sizeof text), nullptr);
     std::string_view words{text, length};
     while (!words.empty() && (words.back() == '\n' || words.back() == '\r' || words.back() == ' ')) {
         words.remove_suffix(1);
@@ -94,9 +95,9 @@ inline std::string result::message() const
 class registry_error : public std::system_error {
 public:
     registry_error(const result& outcome, const std::string& context)
-        : std::system_error(outcome.error_code(), context + ": " + outcome.message()),
-          problem_(outcome.problem())
-    {}
+        : std::system_error(outcome.error_code(), context + ": " + outcome.message()), problem_(outcome.problem())
+    {
+    }
     [[nodiscard]] input_problem problem() const noexcept { return problem_; }
     [[nodiscard]] std::uint32_t win32_error() const noexcept { return static_cast<std::uint32_t>(code().value()); }
 

@@ -73,14 +73,8 @@ TEST_CASE("x86 __stdcall decorations instead of plain names are flagged with the
     auto b = good_x64();
     b.machine = mprcheck::machine::i386;
     b.pe32_plus = false;
-    SUBCASE("MinGW decoration")
-    {
-        b.exports = {"AddConnectNotify@8", "CancelConnectNotify@8"};
-    }
-    SUBCASE("MSVC decoration")
-    {
-        b.exports = {"_AddConnectNotify@8", "_CancelConnectNotify@8"};
-    }
+    SUBCASE("MinGW decoration") { b.exports = {"AddConnectNotify@8", "CancelConnectNotify@8"}; }
+    SUBCASE("MSVC decoration") { b.exports = {"_AddConnectNotify@8", "_CancelConnectNotify@8"}; }
     const auto c = check(b);
     CHECK_FALSE(c.report.works());
     CHECK(c.report.count(severity::problem) == 2);
@@ -139,8 +133,10 @@ TEST_CASE("a forwarded export counts as exported")
 TEST_CASE("imports: runtime DLLs, unknown DLLs, API sets and --allow-import")
 {
     auto b = good_x64();
-    b.imports = {"KERNEL32.dll", "api-ms-win-crt-runtime-l1-1-0.dll", "libstdc++-6.dll", "libgcc_s_seh-1.dll",
-                 "VCRUNTIME140.dll", "MSVCP140D.dll", "helper.dll"};
+    b.imports = {"KERNEL32.dll",     "api-ms-win-crt-runtime-l1-1-0.dll",
+                 "libstdc++-6.dll",  "libgcc_s_seh-1.dll",
+                 "VCRUNTIME140.dll", "MSVCP140D.dll",
+                 "helper.dll"};
     b.delay_imports = {"optional.dll"};
     auto c = check(b);
     CHECK_FALSE(c.report.works());

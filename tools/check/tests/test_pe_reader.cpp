@@ -189,7 +189,8 @@ TEST_CASE("an export name without a terminator before the end of the section")
     auto file = b.build();
     // Fill the section's tail with non-zero bytes and point the first name there.
     std::fill(file.end() - 32, file.end(), std::byte{'A'});
-    const auto tail_rva = static_cast<std::uint32_t>(test_pe::section_rva + (file.size() - 32 - test_pe::section_file_offset));
+    const auto tail_rva =
+        static_cast<std::uint32_t>(test_pe::section_rva + (file.size() - 32 - test_pe::section_file_offset));
     const std::size_t names_offset = test_pe::section_file_offset + 40 + 2 * 4;
     CHECK(error_mentions(read_pe(test_pe::with32(file, names_offset, tail_rva)), "not terminated"));
 }
@@ -203,7 +204,8 @@ TEST_CASE("import directories: outside the file, unterminated, bad names, too ma
     // Pointing 8 bytes before the section's end: a descriptor cannot fit, and no terminator is found.
     CHECK(error_mentions(read_pe(test_pe::with32(file, import_rva, test_pe::section_rva + 0x200 - 8)),
                          "without a terminator"));
-    CHECK(error_mentions(read_pe(test_pe::with32(file, b.import_directory_offset + 12, 0x00fff000)), "name of import 0"));
+    CHECK(
+        error_mentions(read_pe(test_pe::with32(file, b.import_directory_offset + 12, 0x00fff000)), "name of import 0"));
 
     test_pe::builder many;
     for (int i = 0; i < 4100; ++i) {
