@@ -27,6 +27,11 @@
 #  include "detail/registry_key.hpp"
 #  include "detail/registry_result.hpp"
 
+// The Reg* functions live in advapi32 (MinGW links it by default; MSVC projects usually do too).
+#  if defined(_MSC_VER)
+#    pragma comment(lib, "advapi32.lib")
+#  endif
+
 namespace mprnotify::registry {
 
 /// The key MPR reads notifyees from, relative to HKEY_LOCAL_MACHINE.

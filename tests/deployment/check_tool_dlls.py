@@ -122,6 +122,10 @@ def main():
         (gsl / "gsl").symlink_to("/usr/include/gsl")
     for name, text in {"decorated": DECORATED, "missing": MISSING, "dynamic": DYNAMIC, "mangled": MANGLED}.items():
         (out / f"{name}.cpp").write_text(text)
+    # registration.hpp's .def route (MPRNOTIFY_NO_EXPORT_DIRECTIVES), with the x86 internal names.
+    (out / "registered-x86.def").write_text(
+        "EXPORTS\n    AddConnectNotify = AddConnectNotify@8\n    CancelConnectNotify = CancelConnectNotify@8\n"
+        "    DllRegisterServer = DllRegisterServer@0 PRIVATE\n    DllUnregisterServer = DllUnregisterServer@0 PRIVATE\n")
 
     static = ["-static", "-static-libgcc", "-static-libstdc++"]
     examples = ROOT / "examples"
@@ -131,6 +135,8 @@ def main():
         ("provider", "x64"): ([examples / "provider/provider.cpp", examples / "provider/provider.def"], static, True),
         ("provider", "x86"): ([examples / "provider/provider.cpp", examples / "provider/provider-x86.def"], static, True),
         ("registered", "x86"): ([ROOT / "tests/deployment/registered_notifyee.cpp"], static, True),
+        ("registered-def", "x86"): ([ROOT / "tests/deployment/registered_notifyee.cpp", out / "registered-x86.def"],
+                                    static + ["-DMPRNOTIFY_NO_EXPORT_DIRECTIVES"], True),
         ("decorated", "x86"): ([out / "decorated.cpp"], static, False),
         ("missing", "x64"): ([out / "missing.cpp"], static, False),
         ("dynamic", "x64"): ([out / "dynamic.cpp"], [], False),
@@ -148,6 +154,7 @@ def main():
         ("provider", "x64", 0, [good]),
         ("provider", "x86", 0, [good, "x86 (PE32)"]),
         ("registered", "x86", 0, [good, "supported (DllRegisterServer, DllUnregisterServer)"]),
+        ("registered-def", "x86", 0, [good, "supported (DllRegisterServer, DllUnregisterServer)"]),
         ("decorated", "x86", 1, ["only as 'AddConnectNotify@8'", "only as 'CancelConnectNotify@8'",
                                  "verdict: FAIL - 2 problems"]),
         ("missing", "x64", 1, ["CancelConnectNotify   PROBLEM  not exported: MPR needs both", "verdict: FAIL - 1 problem"]),
