@@ -39,10 +39,23 @@
 #  define MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE __attribute__((visibility("default")))
 #endif
 
+// npapi.h declares both functions without dllexport, and Clang warns (by default) when a
+// redeclaration adds it; the export still happens, as with GCC and MSVC, which accept it silently.
+#if defined(_WIN32) && defined(__clang__)
+#  define MPRNOTIFY_DETAIL_EXPORT_BEGIN                                                           \
+      _Pragma("clang diagnostic push")                                                             \
+      _Pragma("clang diagnostic ignored \"-Wdll-attribute-on-redeclaration\"")
+#  define MPRNOTIFY_DETAIL_EXPORT_END _Pragma("clang diagnostic pop")
+#else
+#  define MPRNOTIFY_DETAIL_EXPORT_BEGIN
+#  define MPRNOTIFY_DETAIL_EXPORT_END
+#endif
+
 /// Emits AddConnectNotify and CancelConnectNotify for `Handler` (and an optional policy).
 /// Use once per DLL, at namespace scope.
 #define MPRNOTIFY_EXPORT(...)                                                                      \
     MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES                                                             \
+    MPRNOTIFY_DETAIL_EXPORT_BEGIN                                                                  \
     extern "C" MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY   \
     AddConnectNotify(::mprnotify::platform::notify_info_param info,                                \
                      ::mprnotify::platform::notify_add_param add)                                  \
@@ -55,4 +68,5 @@
     {                                                                                              \
         return ::mprnotify::entry_points<__VA_ARGS__>::cancel_connect_notify(info, cancel);        \
     }                                                                                              \
+    MPRNOTIFY_DETAIL_EXPORT_END                                                                    \
     static_assert(true, "MPRNOTIFY_EXPORT(...) is followed by a semicolon")
