@@ -233,8 +233,8 @@ private:
     /// generation no slot has. Even, so a handle stays odd.
     [[nodiscard]] std::uintptr_t salt() const noexcept
     {
-        constexpr std::uintptr_t mixer = sizeof(std::uintptr_t) == 8 ? std::uintptr_t(0x9E3779B97F4A7C15ULL)
-                                                                       : std::uintptr_t(0x9E3779B9U);
+        constexpr std::uintptr_t mixer =
+            sizeof(std::uintptr_t) == 8 ? std::uintptr_t(0x9E3779B97F4A7C15ULL) : std::uintptr_t(0x9E3779B9U);
         return (reinterpret_cast<std::uintptr_t>(this) * mixer) & ~std::uintptr_t{1};
     }
 
