@@ -32,7 +32,8 @@ def main() -> int:
     if missing:
         print(f"{source}: failed, but without {missing!r}:\n{output}")
         return 1
-    print(f"{source}: rejected as expected ({len(expected)} diagnostics found)")
+    failed = output.count("static assertion failed")
+    print(f"{source}: rejected as expected: {failed} static assertions failed, including {expected!r}")
     return 0
 
 
