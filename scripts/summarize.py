@@ -21,7 +21,12 @@ def main() -> int:
         if not log.exists():
             continue
         for entry in log.read_text().splitlines():
-            test = json.loads(entry)
+            try:
+                test = json.loads(entry)
+            except json.JSONDecodeError:
+                print(f"unreadable result in {log}: {entry[:80]!r}", file=sys.stderr)
+                failed += 1
+                continue
             outcome = test.get("result", "")
             match = DOCTEST.search(test.get("stdout", "") or "")
             if match:
