@@ -45,6 +45,16 @@ TEST_CASE("a field views MPR's characters without copying")
     CHECK_FALSE(field.absent_or_empty());
 }
 
+// optional() and span() are templates only to defer instantiation: callers see exactly these types.
+static_assert(std::is_same_v<decltype(nullable_wstring{}.span()), std::span<const wchar_t>>);
+static_assert(std::is_same_v<decltype(nullable_wstring{}.optional()), std::optional<std::wstring_view>>);
+template <class T>
+concept offers_mutable_span = requires(T n)
+{
+    n.template span<wchar_t>();
+};
+static_assert(!offers_mutable_span<nullable_wstring>, "no mutable span of MPR's characters");
+
 TEST_CASE("comparisons walk the characters: prefixes, longer texts, arrays and embedded NULs")
 {
     const nullable_wstring x{L"X:"};
