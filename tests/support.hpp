@@ -12,10 +12,7 @@ namespace test_support {
 namespace platform = mprnotify::platform;
 
 /// A NOTIFYINFO as MPR fills it for a pre call.
-inline platform::notify_info pre_info()
-{
-    return platform::notify_info{platform::notify_pre, 0, nullptr};
-}
+inline platform::notify_info pre_info() { return platform::notify_info{platform::notify_pre, 0, nullptr}; }
 
 /// A NOTIFYINFO as MPR fills it for a post call.
 inline platform::notify_info post_info(void* context, std::uint32_t status = 0)
@@ -59,9 +56,21 @@ struct counted {
     static inline std::atomic<long> live{0};
     static inline std::atomic<long> constructed{0};
     int value = 0;
-    explicit counted(int v = 0) noexcept : value(v) { ++live; ++constructed; }
-    counted(const counted& other) noexcept : value(other.value) { ++live; ++constructed; }
-    counted(counted&& other) noexcept : value(other.value) { ++live; ++constructed; }
+    explicit counted(int v = 0) noexcept : value(v)
+    {
+        ++live;
+        ++constructed;
+    }
+    counted(const counted& other) noexcept : value(other.value)
+    {
+        ++live;
+        ++constructed;
+    }
+    counted(counted&& other) noexcept : value(other.value)
+    {
+        ++live;
+        ++constructed;
+    }
     counted& operator=(const counted&) = default;
     counted& operator=(counted&&) = default;
     ~counted() { --live; }

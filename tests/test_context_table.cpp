@@ -66,7 +66,9 @@ TEST_CASE("a full table refuses to reserve, and recovers when a slot is released
         handles.push_back(lease.publish());
     }
     CHECK_FALSE(t.reserve());
-    { auto claimed = t.claim(handles[3]); }
+    {
+        auto claimed = t.claim(handles[3]);
+    }
     auto again = t.reserve();
     CHECK(static_cast<bool>(again));
     for (void* h : handles) {

@@ -69,7 +69,11 @@ using after_only = mprnotify::entry_points<after_only_handler>;
 /// Only a cancel hook: add notifications are answered without involving it.
 struct cancel_only_handler {
     int calls = 0;
-    decision<> before_cancel(const cancel_connection&) { ++calls; return mprnotify::call_after(); }
+    decision<> before_cancel(const cancel_connection&)
+    {
+        ++calls;
+        return mprnotify::call_after();
+    }
 };
 using cancel_only = mprnotify::entry_points<cancel_only_handler>;
 

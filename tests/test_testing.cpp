@@ -17,7 +17,11 @@ struct watcher {
     int after_calls = 0;
     wn_status last = wn_status::success;
     std::wstring provider;
-    void after_add(const add_connection&, wn_status result) { ++after_calls; last = result; }
+    void after_add(const add_connection&, wn_status result)
+    {
+        ++after_calls;
+        last = result;
+    }
     void after_cancel(const cancel_connection& c, wn_status result)
     {
         ++after_calls;
@@ -28,7 +32,8 @@ struct watcher {
 struct gatekeeper {
     decision<> before_add(const add_connection& add)
     {
-        if (add.remote_name() == std::wstring_view{L"\\\\evil\\share"}) return mprnotify::veto(wn_status::access_denied);
+        if (add.remote_name() == std::wstring_view{L"\\\\evil\\share"})
+            return mprnotify::veto(wn_status::access_denied);
         return mprnotify::proceed;
     }
 };

@@ -32,7 +32,7 @@ class audit_log {
 public:
     audit_log()
     {
-        const char* path = std::getenv("MPRNOTIFY_AUDIT_LOG"); // NOLINT(concurrency-mt-unsafe)
+        const char* path = std::getenv("MPRNOTIFY_AUDIT_LOG");     // NOLINT(concurrency-mt-unsafe)
         file_ = path != nullptr ? std::fopen(path, "a") : nullptr; // NOLINT(cppcoreguidelines-owning-memory)
     }
     ~audit_log()

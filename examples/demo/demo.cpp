@@ -41,8 +41,8 @@ int main(int argc, char** argv)
     for (const char* path : args.subspan(1)) {
         std::string error;
         auto library = mt::shared_library::open(path, &error);
-        auto functions = library ? library->functions(std::filesystem::path{path}.stem().string(), &error)
-                                 : std::nullopt;
+        auto functions =
+            library ? library->functions(std::filesystem::path{path}.stem().string(), &error) : std::nullopt;
         if (!functions) {
             std::fprintf(stderr, "demo: %s: %s\n", path, error.c_str());
             return 1;
@@ -60,7 +60,8 @@ int main(int argc, char** argv)
     mpr.add_connection({.local_name = L"P:", .remote_name = L"\\\\fileserver\\projects", .flags = 0x1});
     mpr.add_connection({.local_name = L"X:", .remote_name = L"\\\\fileserver\\scratch"});
     mpr.add_connection({.local_name = L"Q:", .remote_name = L"\\\\offline\\share"}, wn_status::bad_netname);
-    mpr.add_connection({.local_name = std::nullopt, .remote_name = L"\\\\printserver\\queue",
+    mpr.add_connection({.local_name = std::nullopt,
+                        .remote_name = L"\\\\printserver\\queue",
                         .type = mprnotify::resource_type::print});
     mpr.cancel_connection({.name = L"P:"});
     mpr.cancel_connection({.name = L"P:", .force = true});

@@ -40,5 +40,13 @@ PROVIDER_API mprnotify::platform::dword MPRNOTIFY_APIENTRY NPGetCaps(mprnotify::
 }
 
 // The two forwarding lines:
-PROVIDER_API mprnotify::platform::dword MPRNOTIFY_APIENTRY AddConnectNotify(mprnotify::platform::notify_info_param info, mprnotify::platform::notify_add_param add) { return notifications::add_connect_notify(info, add); }
-PROVIDER_API mprnotify::platform::dword MPRNOTIFY_APIENTRY CancelConnectNotify(mprnotify::platform::notify_info_param info, mprnotify::platform::notify_cancel_param cancel) { return notifications::cancel_connect_notify(info, cancel); }
+PROVIDER_API mprnotify::platform::dword MPRNOTIFY_APIENTRY AddConnectNotify(mprnotify::platform::notify_info_param info,
+                                                                            mprnotify::platform::notify_add_param add)
+{
+    return notifications::add_connect_notify(info, add);
+}
+PROVIDER_API mprnotify::platform::dword MPRNOTIFY_APIENTRY
+CancelConnectNotify(mprnotify::platform::notify_info_param info, mprnotify::platform::notify_cancel_param cancel)
+{
+    return notifications::cancel_connect_notify(info, cancel);
+}

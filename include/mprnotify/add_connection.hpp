@@ -22,11 +22,11 @@ enum class resource_type : std::uint32_t {
 
 /// One CONNECT_* bit of NOTIFYADD::dwAddFlags (winnetwk.h values).
 enum class connect_flag : std::uint32_t {
-    update_profile = 0x1,   // remembered: restored at logon
+    update_profile = 0x1, // remembered: restored at logon
     update_recent = 0x2,
     temporary = 0x4,
-    interactive = 0x8,      // the user may be asked for credentials
-    prompt = 0x10,          // only with interactive
+    interactive = 0x8, // the user may be asked for credentials
+    prompt = 0x10,     // only with interactive
     redirect = 0x80,
     command_line = 0x800,
     cmd_save_credentials = 0x1000,

@@ -18,8 +18,8 @@ namespace mprnotify {
 /// Read-only view of a NOTIFYCANCEL that has been checked for NULL.
 class cancel_connection {
 public:
-    cancel_connection(gsl::not_null<const platform::notify_cancel_w*> cancel,
-                      mprnotify::phase phase, wn_status operation_status) noexcept
+    cancel_connection(gsl::not_null<const platform::notify_cancel_w*> cancel, mprnotify::phase phase,
+                      wn_status operation_status) noexcept
         : cancel_(cancel.get()), phase_(phase), operation_status_(operation_status)
     {
     }

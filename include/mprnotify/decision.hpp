@@ -55,11 +55,14 @@ public:
     enum class kind : unsigned char { proceeds, calls_after, vetoes };
 
     constexpr decision(proceed_t) noexcept {} // NOLINT(google-explicit-constructor): return proceed;
+    // clang-format 14 would join the requires-clause with the initializer list.
+    // clang-format off
     constexpr decision(call_after_t) noexcept // NOLINT(google-explicit-constructor)
         requires std::is_same_v<Context, no_context>
         : kind_(kind::calls_after)
     {
     }
+    // clang-format on
     constexpr decision(veto_t v) noexcept // NOLINT(google-explicit-constructor)
         : kind_(v.status == wn_status::success ? kind::proceeds : kind::vetoes), status_(v.status)
     {
@@ -97,7 +100,8 @@ decision<std::decay_t<Context>> call_after(Context&& context)
 
 /// The context type of a decision type; no_context for anything else.
 template <class T>
-struct decision_context {};
+struct decision_context {
+};
 template <class C>
 struct decision_context<decision<C>> {
     using type = C;

@@ -40,8 +40,8 @@ template <class Handler, policy Policy = fail_open>
 class entry_points {
     static_assert(hooks::validate_handler<Handler>());
 
-    using table_type = detail::context_table<detail::context_capacity_of<Policy>(),
-                                             detail::context_inline_bytes_of<Policy>()>;
+    using table_type =
+        detail::context_table<detail::context_capacity_of<Policy>(), detail::context_inline_bytes_of<Policy>()>;
     using instance = detail::handler_instance<Handler>;
 
 public:

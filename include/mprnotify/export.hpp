@@ -15,6 +15,8 @@
 #include "entry_points.hpp"
 #include "platform.hpp"
 
+// Macro bodies laid out by hand.
+// clang-format off
 #if defined(MPRNOTIFY_NO_EXPORT_DIRECTIVES)
 #  define MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES
 #  define MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE
@@ -70,3 +72,4 @@
     }                                                                                              \
     MPRNOTIFY_DETAIL_EXPORT_END                                                                    \
     static_assert(true, "MPRNOTIFY_EXPORT(...) is followed by a semicolon")
+// clang-format on

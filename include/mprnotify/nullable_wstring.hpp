@@ -24,10 +24,7 @@ public:
     constexpr explicit operator bool() const noexcept { return has_value(); }
 
     /// True when the field is NULL or L"".
-    [[nodiscard]] constexpr bool absent_or_empty() const noexcept
-    {
-        return text_ == nullptr || text_[0] == L'\0';
-    }
+    [[nodiscard]] constexpr bool absent_or_empty() const noexcept { return text_ == nullptr || text_[0] == L'\0'; }
 
     /// The text; an empty view when the field is NULL.
     [[nodiscard]] std::wstring_view view() const noexcept

@@ -70,8 +70,8 @@ using notify_info_param = LPNOTIFYINFO;
 using notify_add_param = LPNOTIFYADD;
 using notify_cancel_param = LPNOTIFYCANCEL;
 
-#  define MPRNOTIFY_SAME_FIELD(ours, sdk, field)                                                  \
-      static_assert(offsetof(ours, field) == offsetof(sdk, field), #ours "::" #field " offset")
+#  define MPRNOTIFY_SAME_FIELD(ours, sdk, field)                                                                       \
+    static_assert(offsetof(ours, field) == offsetof(sdk, field), #ours "::" #field " offset")
 static_assert(sizeof(notify_add_w) == sizeof(::NOTIFYADD), "NOTIFYADD size");
 MPRNOTIFY_SAME_FIELD(notify_add_w, ::NOTIFYADD, hwndOwner);
 MPRNOTIFY_SAME_FIELD(notify_add_w, ::NOTIFYADD, NetResource);
@@ -90,10 +90,7 @@ MPRNOTIFY_SAME_FIELD(notify_cancel_w, ::NOTIFYCANCEL, fForce);
 
 /// The SDK structures are TCHAR-dependent; the wide views above share their layout exactly.
 inline notify_add_w* wide(LPNOTIFYADD add) noexcept { return reinterpret_cast<notify_add_w*>(add); }
-inline notify_cancel_w* wide(LPNOTIFYCANCEL cancel) noexcept
-{
-    return reinterpret_cast<notify_cancel_w*>(cancel);
-}
+inline notify_cancel_w* wide(LPNOTIFYCANCEL cancel) noexcept { return reinterpret_cast<notify_cancel_w*>(cancel); }
 /// The reverse, for code that plays MPR's part (the simulated router).
 inline LPNOTIFYADD sdk(notify_add_w* add) noexcept { return reinterpret_cast<LPNOTIFYADD>(add); }
 inline LPNOTIFYCANCEL sdk(notify_cancel_w* cancel) noexcept { return reinterpret_cast<LPNOTIFYCANCEL>(cancel); }

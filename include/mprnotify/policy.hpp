@@ -32,10 +32,13 @@ struct fail_closed {
     static constexpr wn_status unexpected_error = Status;
 };
 
+// clang-format 14 cannot lay out requires-expressions.
+// clang-format off
 template <class P>
 concept policy = requires {
     { P::unexpected_error } -> std::convertible_to<wn_status>;
 };
+// clang-format on
 
 namespace detail {
 

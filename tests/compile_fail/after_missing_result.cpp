@@ -1,5 +1,7 @@
 // expect: after_add has the wrong signature
 #include <mprnotify/mprnotify.hpp>
 using namespace mprnotify;
-struct handler { void after_add(const add_connection&) {} };
+struct handler {
+    void after_add(const add_connection&) {}
+};
 MPRNOTIFY_EXPORT(handler);

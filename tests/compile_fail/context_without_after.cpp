@@ -1,5 +1,7 @@
 // expect: before_cancel hands over a context but there is no after_cancel
 #include <mprnotify/mprnotify.hpp>
 using namespace mprnotify;
-struct handler { decision<long> before_cancel(const cancel_connection&) { return call_after(1L); } };
+struct handler {
+    decision<long> before_cancel(const cancel_connection&) { return call_after(1L); }
+};
 MPRNOTIFY_EXPORT(handler);

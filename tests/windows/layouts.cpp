@@ -41,8 +41,8 @@ constexpr std::size_t figure(std::size_t x86, std::size_t x64) { return is_x64 ?
 } // namespace
 
 #define LAYOUT_SIZE(type, x86, x64) static_assert(sizeof(type) == figure(x86, x64), "size of " #type)
-#define LAYOUT_FIELD(type, field, x86, x64)                                                        \
-    static_assert(offsetof(type, field) == figure(x86, x64), "offset of " #type "::" #field)
+#define LAYOUT_FIELD(type, field, x86, x64)                                                                            \
+  static_assert(offsetof(type, field) == figure(x86, x64), "offset of " #type "::" #field)
 
 // MinGW-w64's declarations, whatever UNICODE selects.
 LAYOUT_SIZE(NOTIFYINFO, 12, 16);

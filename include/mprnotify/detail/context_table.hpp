@@ -51,8 +51,8 @@ class context_table {
 public:
     /// True when a Context is stored inside the slot rather than on the heap.
     template <class Context>
-    static constexpr bool stored_inline =
-        sizeof(Context) <= InlineBytes && alignof(Context) <= alignof(std::max_align_t);
+    static constexpr bool stored_inline = sizeof(Context) <= InlineBytes &&
+                                          alignof(Context) <= alignof(std::max_align_t);
 
     /// A slot this thread owns exclusively: reserved on pre, or claimed back on post.
     /// Releasing it (destructor) makes the slot free under a new generation.
@@ -171,8 +171,7 @@ public:
             const std::size_t index = (start + i) & (Capacity - 1);
             std::uint32_t state = slots_[index].state.load(std::memory_order_relaxed);
             if ((state & state_mask) == free_state &&
-                slots_[index].state.compare_exchange_strong(state, state | reserved_state,
-                                                            std::memory_order_acquire)) {
+                slots_[index].state.compare_exchange_strong(state, state | reserved_state, std::memory_order_acquire)) {
                 slots_[index].owner.store(owner, std::memory_order_relaxed); // published by publish()
                 return lease{this, index};
             }
@@ -240,8 +239,8 @@ private:
 
     [[nodiscard]] void* encode(std::size_t index, std::uint32_t generation) const noexcept
     {
-        const std::uintptr_t value = ((std::uintptr_t{generation} & generation_mask) << (1 + index_bits)) |
-                                     (std::uintptr_t{index} << 1) | 1U;
+        const std::uintptr_t value =
+            ((std::uintptr_t{generation} & generation_mask) << (1 + index_bits)) | (std::uintptr_t{index} << 1) | 1U;
         return reinterpret_cast<void*>(value ^ salt());
     }
 

@@ -43,7 +43,8 @@ public:
 #if MPRNOTIFY_PLATFORM_WINDOWS
         HMODULE module = ::LoadLibraryW(path.wstring().c_str());
         if (module == nullptr) {
-            set(error, "LoadLibraryW failed for " + path.string() + " (error " + std::to_string(::GetLastError()) + ")");
+            set(error,
+                "LoadLibraryW failed for " + path.string() + " (error " + std::to_string(::GetLastError()) + ")");
             return std::nullopt;
         }
         return shared_library{module};

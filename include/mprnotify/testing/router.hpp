@@ -68,7 +68,7 @@ struct operation_result {
 struct operation_record {
     std::size_t number = 0;
     mprnotify::operation operation = mprnotify::operation::add_connection;
-    std::wstring description; // "\\server\share as Z:"
+    std::wstring description;               // "\\server\share as Z:"
     wn_status outcome = wn_status::success; // what the provider answered (if it was asked)
     operation_result result;
 };
@@ -105,11 +105,14 @@ public:
         add.NetResource.lpLocalName = request.local_name ? local.data() : nullptr;
         add.NetResource.lpRemoteName = request.remote_name ? remote.data() : nullptr;
         add.dwAddFlags = request.flags;
-        std::wstring description = request.remote_name.value_or(L"(null)") + L" as " +
-                                   (local.empty() ? L"(deviceless)" : local);
-        return run(operation::add_connection, std::move(description), outcome, [&](std::size_t i, platform::notify_info& info) {
-            return static_cast<wn_status>(notifyees_[i].add_connect_notify(&info, platform::sdk(&add)));
-        }, [](bool /*succeeded*/) {});
+        std::wstring description =
+            request.remote_name.value_or(L"(null)") + L" as " + (local.empty() ? L"(deviceless)" : local);
+        return run(
+            operation::add_connection, std::move(description), outcome,
+            [&](std::size_t i, platform::notify_info& info) {
+                return static_cast<wn_status>(notifyees_[i].add_connect_notify(&info, platform::sdk(&add)));
+            },
+            [](bool /*succeeded*/) {});
     }
 
     /// WNetCancelConnection*: like add_connection; lpProvider is set for post of a successful cancel.
@@ -122,9 +125,12 @@ public:
         cancel.dwFlags = request.flags;
         cancel.fForce = request.force ? 1 : 0;
         std::wstring description = request.name.value_or(L"(null)") + (request.force ? L" (forced)" : L"");
-        return run(operation::cancel_connection, std::move(description), outcome, [&](std::size_t i, platform::notify_info& info) {
-            return static_cast<wn_status>(notifyees_[i].cancel_connect_notify(&info, platform::sdk(&cancel)));
-        }, [&](bool succeeded) { cancel.lpProvider = succeeded && request.provider ? provider.data() : nullptr; });
+        return run(
+            operation::cancel_connection, std::move(description), outcome,
+            [&](std::size_t i, platform::notify_info& info) {
+                return static_cast<wn_status>(notifyees_[i].cancel_connect_notify(&info, platform::sdk(&cancel)));
+            },
+            [&](bool succeeded) { cancel.lpProvider = succeeded && request.provider ? provider.data() : nullptr; });
     }
 
 private:

@@ -47,8 +47,8 @@ namespace mprnotify::testing {
     };
     std::string out;
     for (const operation_record& op : mpr.operations()) {
-        out += std::to_string(op.number) + ". " +
-               (op.operation == operation::add_connection ? "add " : "cancel ") + printable(op.description) + "\n";
+        out += std::to_string(op.number) + ". " + (op.operation == operation::add_connection ? "add " : "cancel ") +
+               printable(op.description) + "\n";
         bool provider_shown = false;
         for (const call_record& call : mpr.calls()) {
             if (call.operation_number != op.number) {
@@ -63,14 +63,14 @@ namespace mprnotify::testing {
             const std::string& who = mpr.notifyees()[call.notifyee].name;
             if (call.phase == phase::pre) {
                 const std::string verdict = call.returned != wn_status::success ? "veto"
-                                             : call.context_out != nullptr       ? "call me after"
-                                                                                 : "proceed";
-                out += "   pre  " + pad(who, 14) + " -> " + pad(status_text(call.returned), 19) +
-                       pad(verdict, 18) + "context " + label(call.context_out) + "\n";
+                                            : call.context_out != nullptr       ? "call me after"
+                                                                                : "proceed";
+                out += "   pre  " + pad(who, 14) + " -> " + pad(status_text(call.returned), 19) + pad(verdict, 18) +
+                       "context " + label(call.context_out) + "\n";
             } else {
                 out += "   post " + pad(who, 14) + " -> " + pad(status_text(call.returned), 19) +
-                       pad("(" + status_text(call.operation_status) + ")", 18) + "context " +
-                       label(call.context_in) + " handed back\n";
+                       pad("(" + status_text(call.operation_status) + ")", 18) + "context " + label(call.context_in) +
+                       " handed back\n";
             }
         }
         if (!provider_shown && op.result.performed()) {
