@@ -12,34 +12,16 @@
 // nothing else, for a DLL that exports through its own .def file.
 #pragma once
 
+#include "detail/plain_export.hpp"
 #include "entry_points.hpp"
 #include "platform.hpp"
 
 // Macro bodies laid out by hand.
 // clang-format off
-#if defined(MPRNOTIFY_NO_EXPORT_DIRECTIVES)
-#  define MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES
-#  define MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE
-#elif defined(_WIN32) && (defined(_M_IX86) || defined(__i386__))
-#  define MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE
-#  if defined(_MSC_VER)
-// __stdcall names are decorated _name@<argument bytes>: two pointers are 8 bytes on x86.
-#    define MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES                                                    \
-        __pragma(comment(linker, "/EXPORT:AddConnectNotify=_AddConnectNotify@8"))                \
-        __pragma(comment(linker, "/EXPORT:CancelConnectNotify=_CancelConnectNotify@8"))
-#  else
-// GNU ld adds the leading underscore itself when it resolves the internal name.
-#    define MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES                                                    \
-        __asm__(".section .drectve\n\t.ascii \" -export:AddConnectNotify=AddConnectNotify@8"     \
-                " -export:CancelConnectNotify=CancelConnectNotify@8\"\n\t.text");
-#  endif
-#elif defined(_WIN32)
-#  define MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES
-#  define MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE __declspec(dllexport)
-#else
-#  define MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES
-#  define MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE __attribute__((visibility("default")))
-#endif
+// Two pointers are 8 bytes of arguments on x86.
+#define MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES                                                        \
+    MPRNOTIFY_DETAIL_PLAIN_EXPORT(AddConnectNotify, 8, "")                                         \
+    MPRNOTIFY_DETAIL_PLAIN_EXPORT(CancelConnectNotify, 8, "")
 
 // npapi.h declares both functions without dllexport, and Clang warns (by default) when a
 // redeclaration adds it; the export still happens, as with GCC and MSVC, which accept it silently.

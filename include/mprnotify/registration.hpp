@@ -14,6 +14,7 @@
 // Off Windows the macro only checks the name, so portable notifyee sources still build.
 #pragma once
 
+#include "detail/plain_export.hpp"
 #include "detail/registry_input.hpp"
 
 #if defined(_WIN32)
@@ -105,24 +106,10 @@ template <class Getter>
 } // namespace mprnotify::registry::detail
 
 // clang-format off
-#  if defined(MPRNOTIFY_NO_EXPORT_DIRECTIVES)
-#    define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES
-#    define MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE
-#  elif defined(_M_IX86) || defined(__i386__)
-#    define MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE
-#    if defined(_MSC_VER)
-#      define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                                                 \
-          __pragma(comment(linker, "/EXPORT:DllRegisterServer=_DllRegisterServer@0,PRIVATE"))                          \
-          __pragma(comment(linker, "/EXPORT:DllUnregisterServer=_DllUnregisterServer@0,PRIVATE"))
-#    else
-#      define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                                                 \
-          __asm__(".section .drectve\n\t.ascii \" -export:DllRegisterServer=DllRegisterServer@0"                       \
-                  " -export:DllUnregisterServer=DllUnregisterServer@0\"\n\t.text");
-#    endif
-#  else
-#    define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES
-#    define MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE __declspec(dllexport)
-#  endif
+// STDAPI functions without arguments: 0 bytes on x86; MSVC marks them PRIVATE, as COM DLLs do.
+#  define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                                                     \
+    MPRNOTIFY_DETAIL_PLAIN_EXPORT(DllRegisterServer, 0, ",PRIVATE")                                                    \
+    MPRNOTIFY_DETAIL_PLAIN_EXPORT(DllUnregisterServer, 0, ",PRIVATE")
 // clang-format on
 
 /// Adds DllRegisterServer / DllUnregisterServer registering this DLL as Notifyees\<value_name>.
@@ -130,12 +117,12 @@ template <class Getter>
 #  define MPRNOTIFY_EXPORT_REGISTRATION(value_name)                                                                    \
     MPRNOTIFY_DETAIL_REGISTRATION_CHECK(value_name);                                                                   \
     MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                                                           \
-    extern "C" MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE HRESULT WINAPI DllRegisterServer(void)                          \
+    extern "C" MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE HRESULT WINAPI DllRegisterServer(void)                                \
     {                                                                                                                  \
       return ::mprnotify::registry::detail::register_module(value_name,                                                \
                                                             reinterpret_cast<const void*>(&DllRegisterServer));        \
     }                                                                                                                  \
-    extern "C" MPRNOTIFY_DETAIL_REGISTRATION_ATTRIBUTE HRESULT WINAPI DllUnregisterServer(void)                        \
+    extern "C" MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE HRESULT WINAPI DllUnregisterServer(void)                              \
     {                                                                                                                  \
       return ::mprnotify::registry::detail::unregister_module(value_name);                                             \
     }                                                                                                                  \
