@@ -16,16 +16,11 @@
 #include <string.h>
 #include <wchar.h>
 
-typedef struct { uint32_t dwNotifyStatus, dwOperationStatus; void *lpContext; } NOTIFYINFO;
-typedef struct { uint32_t dwScope, dwType, dwDisplayType, dwUsage;
-                 wchar_t *lpLocalName, *lpRemoteName, *lpComment, *lpProvider; } NETRESOURCEW;
-typedef struct { void *hwndOwner; NETRESOURCEW NetResource; uint32_t dwAddFlags; } NOTIFYADD;
-typedef struct { wchar_t *lpName, *lpProvider; uint32_t dwFlags; int32_t fForce; } NOTIFYCANCEL;
+#include "baselines/notify_types.h" /* the documented layout, shared with the C baselines */
 
 typedef uint32_t (*add_fn)(NOTIFYINFO *, NOTIFYADD *);
 typedef uint32_t (*cancel_fn)(NOTIFYINFO *, NOTIFYCANCEL *);
 
-enum { WN_SUCCESS = 0, WN_ACCESS_DENIED = 5, NOTIFY_PRE = 1, NOTIFY_POST = 2 };
 enum expect_post { NO_POST, POST };
 
 struct scenario {
