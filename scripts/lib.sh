@@ -1,6 +1,6 @@
 # Shared by scripts/test and its stages. Sourced, not run.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD="$ROOT/build"
+BUILD="${MPRNOTIFY_BUILD:-$ROOT/build}"  # a separate folder lets two runs share a checkout
 RESULTS="$BUILD/results"
 JOBS="${JOBS:-$(nproc)}"
 
