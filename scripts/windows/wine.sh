@@ -11,12 +11,14 @@ export WINEPREFIX="${WINEPREFIX:-$BUILD/wine-prefix}"
 export WINEDEBUG="${WINEDEBUG:--all}"
 # No Mono / Gecko install prompts while the prefix is created.
 export WINEDLLOVERRIDES="${WINEDLLOVERRIDES:-mscoree,mshtml=}"
+# `wine` picks the loader the prefix needs (bin/wine says why); meson's find_program('wine') finds it too.
+case ":$PATH:" in *":$ROOT/scripts/windows/bin:"*) ;; *) export PATH="$ROOT/scripts/windows/bin:$PATH" ;; esac
 
 wine_start() {
   command -v wine >/dev/null && command -v wineserver >/dev/null || { echo "wine is not installed" >&2; return 1; }
   if [ ! -f "$WINEPREFIX/system.reg" ]; then
     mkdir -p "$WINEPREFIX"
-    wineboot -i >"$WINEPREFIX.init.log" 2>&1 || { cat "$WINEPREFIX.init.log" >&2; return 1; }
+    wine wineboot.exe -i >"$WINEPREFIX.init.log" 2>&1 || { cat "$WINEPREFIX.init.log" >&2; return 1; }
     wineserver -w
   fi
   # A persistent server: each program then starts in ~0.2 s instead of ~2.6 s. Exit code 2 means
