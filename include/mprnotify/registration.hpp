@@ -1,8 +1,15 @@
-// mprnotify/registration.hpp - MPRNOTIFY_EXPORT_REGISTRATION(L"Name"): regsvr32 support, opt-in.
+// mprnotify/registration.hpp - regsvr32 support, opt-in, for a notifyee or a network provider.
 //
-// Adds DllRegisterServer and DllUnregisterServer to the notifyee DLL, so that
+// MPRNOTIFY_EXPORT_REGISTRATION(L"Name") adds DllRegisterServer and DllUnregisterServer to a
+// notifyee DLL, so that
 //     regsvr32 notifyee.dll        writes Notifyees\Name = <this DLL's path> (REG_EXPAND_SZ)
 //     regsvr32 /u notifyee.dll     deletes Notifyees\Name
+// MPRNOTIFY_EXPORT_PROVIDER_REGISTRATION(L"ServiceName", L"Display Name") does the same for a
+// network provider DLL through register_provider / unregister_provider (provider_registry.hpp):
+//     regsvr32 provider.dll        writes Services\ServiceName\NetworkProvider (Name, ProviderPath)
+//                                  and appends ServiceName to ProviderOrder
+//     regsvr32 /u provider.dll     removes the token, then the key
+// A DLL uses one of the two macros (both define DllRegisterServer).
 // The path is the DLL's own (GetModuleHandleExW + GetModuleFileNameW). A DLL that lies in the
 // system folder of either bitness (System32, SysWOW64) is registered as
 // %SystemRoot%\System32\<file>, which resolves to the right copy in 32- and 64-bit processes.
@@ -10,12 +17,12 @@
 // Both functions are STDAPI (__stdcall, no arguments), so on x86 their internal names are
 // DllRegisterServer@0; they are exported by plain name the same way export.hpp exports the
 // notification functions. MPRNOTIFY_NO_EXPORT_DIRECTIVES leaves the exporting to a .def file.
-// The value name is checked at compile time against the rule in detail/registry_input.hpp.
+// The names are checked at compile time against the rules in registry_input.hpp.
 // Off Windows the macro only checks the name, so portable notifyee sources still build.
 #pragma once
 
 #include "detail/plain_export.hpp"
-#include "detail/registry_input.hpp"
+#include "registry_input.hpp"
 
 #if defined(_WIN32)
 
@@ -103,13 +110,35 @@ template <class Getter>
     return outcome.ok() ? S_OK : HRESULT_FROM_WIN32(outcome.win32_error());
 }
 
+/// A provider's DllRegisterServer: the module holding `address`, appended to ProviderOrder.
+[[nodiscard]] inline HRESULT register_provider_module(const wchar_t* service_name, const wchar_t* display_name,
+                                                      const void* address) noexcept
+{
+    std::wstring path;
+    result outcome = module_path_nothrow(address, path);
+    if (outcome.ok()) {
+        outcome = guarded([&]() -> result {
+            return register_provider_nothrow(provider{service_name, display_name, registration_path(path), {}, {}});
+        });
+    }
+    return outcome.ok() ? S_OK : HRESULT_FROM_WIN32(outcome.win32_error());
+}
+
+/// A provider's DllUnregisterServer.
+[[nodiscard]] inline HRESULT unregister_provider_module(const wchar_t* service_name) noexcept
+{
+    const result outcome = unregister_provider_nothrow(service_name);
+    return outcome.ok() ? S_OK : HRESULT_FROM_WIN32(outcome.win32_error());
+}
+
 } // namespace mprnotify::registry::detail
 
 // clang-format off
-// STDAPI functions without arguments: 0 bytes on x86; MSVC marks them PRIVATE, as COM DLLs do.
+// STDAPI functions without arguments: 0 bytes on x86. PRIVATE on every target, as COM DLLs do: in the
+// export table for regsvr32, not in the import library, and without a dllexport attribute.
 #  define MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                                                     \
-    MPRNOTIFY_DETAIL_PLAIN_EXPORT(DllRegisterServer, 0, ",PRIVATE")                                                    \
-    MPRNOTIFY_DETAIL_PLAIN_EXPORT(DllUnregisterServer, 0, ",PRIVATE")
+    MPRNOTIFY_DETAIL_PRIVATE_EXPORT(DllRegisterServer, 0)                                                              \
+    MPRNOTIFY_DETAIL_PRIVATE_EXPORT(DllUnregisterServer, 0)
 // clang-format on
 
 /// Adds DllRegisterServer / DllUnregisterServer registering this DLL as Notifyees\<value_name>.
@@ -117,20 +146,38 @@ template <class Getter>
 #  define MPRNOTIFY_EXPORT_REGISTRATION(value_name)                                                                    \
     MPRNOTIFY_DETAIL_REGISTRATION_CHECK(value_name);                                                                   \
     MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                                                           \
-    extern "C" MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE HRESULT WINAPI DllRegisterServer(void)                                \
+    extern "C" HRESULT WINAPI DllRegisterServer(void)                                                                  \
     {                                                                                                                  \
       return ::mprnotify::registry::detail::register_module(value_name,                                                \
                                                             reinterpret_cast<const void*>(&DllRegisterServer));        \
     }                                                                                                                  \
-    extern "C" MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE HRESULT WINAPI DllUnregisterServer(void)                              \
+    extern "C" HRESULT WINAPI DllUnregisterServer(void)                                                                \
     {                                                                                                                  \
       return ::mprnotify::registry::detail::unregister_module(value_name);                                             \
     }                                                                                                                  \
     static_assert(true, "MPRNOTIFY_EXPORT_REGISTRATION(...) is followed by a semicolon")
 
+/// Adds DllRegisterServer / DllUnregisterServer registering this DLL as the network provider
+/// `service_name` (display name `display_name`), appended to ProviderOrder. Wide string literals.
+#  define MPRNOTIFY_EXPORT_PROVIDER_REGISTRATION(service_name, display_name)                                           \
+    MPRNOTIFY_DETAIL_PROVIDER_REGISTRATION_CHECK(service_name, display_name);                                          \
+    MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                                                           \
+    extern "C" MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE HRESULT WINAPI DllRegisterServer(void)                                \
+    {                                                                                                                  \
+      return ::mprnotify::registry::detail::register_provider_module(                                                  \
+          service_name, display_name, reinterpret_cast<const void*>(&DllRegisterServer));                             \
+    }                                                                                                                  \
+    extern "C" MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE HRESULT WINAPI DllUnregisterServer(void)                              \
+    {                                                                                                                  \
+      return ::mprnotify::registry::detail::unregister_provider_module(service_name);                                  \
+    }                                                                                                                  \
+    static_assert(true, "MPRNOTIFY_EXPORT_PROVIDER_REGISTRATION(...) is followed by a semicolon")
+
 #else
 
 #  define MPRNOTIFY_EXPORT_REGISTRATION(value_name) MPRNOTIFY_DETAIL_REGISTRATION_CHECK(value_name)
+#  define MPRNOTIFY_EXPORT_PROVIDER_REGISTRATION(service_name, display_name)                                           \
+    MPRNOTIFY_DETAIL_PROVIDER_REGISTRATION_CHECK(service_name, display_name)
 
 #endif // _WIN32
 
@@ -138,3 +185,12 @@ template <class Getter>
   static_assert(::mprnotify::registry::check_value_name(value_name) == ::mprnotify::registry::input_problem::none,     \
                 "MPRNOTIFY_EXPORT_REGISTRATION: the value name must be 1-255 characters, "                             \
                 "without backslash or control characters")
+#define MPRNOTIFY_DETAIL_PROVIDER_REGISTRATION_CHECK(service_name, display_name)                                       \
+  static_assert(::mprnotify::registry::check_service_name(service_name) ==                                             \
+                  ::mprnotify::registry::input_problem::none,                                                          \
+                "MPRNOTIFY_EXPORT_PROVIDER_REGISTRATION: the service name must be 1-255 characters, without "          \
+                "backslash, comma, control characters or a space at either end");                                     \
+  static_assert(::mprnotify::registry::check_display_name(display_name) ==                                             \
+                  ::mprnotify::registry::input_problem::none,                                                          \
+                "MPRNOTIFY_EXPORT_PROVIDER_REGISTRATION: the display name must be 1-255 characters, without "          \
+                "control characters")

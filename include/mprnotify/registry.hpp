@@ -11,10 +11,15 @@
 // changed, and the input rule broken, if any). The throwing forms exist only when exceptions are on.
 // Writing under HKLM needs an elevated process; without it the calls fail with ERROR_ACCESS_DENIED.
 //
-// Off Windows only the value-name and path rules (detail/registry_input.hpp) are available.
+// Network providers (Services\<Name>\NetworkProvider and ProviderOrder) are registered by the
+// calls of provider_registry.hpp, included at the end.
+//
+// Off Windows only the name and path rules (registry_input.hpp) and the pure ProviderOrder logic
+// (provider_order.hpp) are available.
 #pragma once
 
-#include "detail/registry_input.hpp"
+#include "provider_order.hpp"
+#include "registry_input.hpp"
 
 #if defined(_WIN32)
 
@@ -24,8 +29,9 @@
 #  include <string_view>
 #  include <vector>
 
-#  include "detail/registry_key.hpp"
-#  include "detail/registry_result.hpp"
+#  include "detail/registry_values.hpp"
+#  include "registry_key.hpp"
+#  include "registry_result.hpp"
 
 // The Reg* functions live in advapi32 (MinGW links it by default; MSVC projects usually do too).
 #  if defined(_MSC_VER)
@@ -43,8 +49,6 @@ struct location {
     const wchar_t* subkey = notifyees_subkey;
 };
 
-enum class key_access { read, write };
-
 /// One value found under the key.
 struct notifyee {
     std::wstring name;
@@ -54,23 +58,6 @@ struct notifyee {
 };
 
 namespace detail {
-
-/// Runs a `_nothrow` body: an allocation failure becomes ERROR_NOT_ENOUGH_MEMORY, never an exception.
-template <class Body>
-[[nodiscard]] result guarded(Body&& body) noexcept
-{
-#  if MPRNOTIFY_DETAIL_REGISTRY_THROWS
-    try {
-        return body();
-    } catch (const std::bad_alloc&) {
-        return result{ERROR_NOT_ENOUGH_MEMORY};
-    } catch (...) {
-        return result{ERROR_INTERNAL_ERROR};
-    }
-#  else
-    return body();
-#  endif
-}
 
 inline bool same_text(const std::vector<BYTE>& bytes, DWORD length, std::wstring_view text)
 {
@@ -241,15 +228,6 @@ inline bool same_text(const std::vector<BYTE>& bytes, DWORD length, std::wstring
 
 #  if MPRNOTIFY_DETAIL_REGISTRY_THROWS
 
-namespace detail {
-inline void throw_if_failed(const result& outcome, const char* call, std::wstring_view name)
-{
-    if (!outcome.ok()) {
-        throw registry_error(outcome, std::string{call} + "(\"" + printable(name) + "\")");
-    }
-}
-} // namespace detail
-
 /// Throwing twin of expand_path_nothrow.
 [[nodiscard]] inline std::wstring expand_path(std::wstring_view path)
 {
@@ -305,5 +283,7 @@ inline change unregister_notifyee(std::wstring_view name, const location& where 
 #  endif // MPRNOTIFY_DETAIL_REGISTRY_THROWS
 
 } // namespace mprnotify::registry
+
+#  include "provider_registry.hpp"
 
 #endif // _WIN32

@@ -12,10 +12,21 @@
 
 #include "../entry_points.hpp"
 #include "../platform.hpp"
+#include "../unique_handle.hpp"
 
 #if !MPRNOTIFY_PLATFORM_WINDOWS
 #  include <dlfcn.h>
 #endif
+
+namespace mprnotify::detail {
+#if MPRNOTIFY_PLATFORM_WINDOWS
+using module_handle = HMODULE;
+inline void close_module(HMODULE module) noexcept { ::FreeLibrary(module); }
+#else
+using module_handle = void*;
+inline void close_module(void* module) noexcept { ::dlclose(module); }
+#endif
+} // namespace mprnotify::detail
 
 namespace mprnotify::testing {
 
@@ -59,26 +70,13 @@ public:
 #endif
     }
 
-    shared_library(shared_library&& other) noexcept : module_(std::exchange(other.module_, nullptr)) {}
-    shared_library& operator=(shared_library&& other) noexcept
-    {
-        if (this != &other) {
-            close();
-            module_ = std::exchange(other.module_, nullptr);
-        }
-        return *this;
-    }
-    shared_library(const shared_library&) = delete;
-    shared_library& operator=(const shared_library&) = delete;
-    ~shared_library() { close(); }
-
     /// The address of an exported symbol looked up by its exact, plain name; nullptr if absent.
     [[nodiscard]] void* symbol(const char* name) const noexcept
     {
 #if MPRNOTIFY_PLATFORM_WINDOWS
-        return std::bit_cast<void*>(::GetProcAddress(module_, name));
+        return std::bit_cast<void*>(::GetProcAddress(module_.get(), name));
 #else
-        return ::dlsym(module_, name);
+        return ::dlsym(module_.get(), name);
 #endif
     }
 
@@ -97,12 +95,7 @@ public:
     }
 
 private:
-#if MPRNOTIFY_PLATFORM_WINDOWS
-    using module_handle = HMODULE;
-#else
-    using module_handle = void*;
-#endif
-    explicit shared_library(module_handle module) noexcept : module_(module) {}
+    explicit shared_library(detail::module_handle module) noexcept : module_(module) {}
 
     static void set(std::string* error, std::string text)
     {
@@ -111,19 +104,7 @@ private:
         }
     }
 
-    void close() noexcept
-    {
-        if (module_ != nullptr) {
-#if MPRNOTIFY_PLATFORM_WINDOWS
-            ::FreeLibrary(module_);
-#else
-            ::dlclose(module_);
-#endif
-            module_ = nullptr;
-        }
-    }
-
-    module_handle module_ = nullptr;
+    unique_handle<detail::module_handle, &detail::close_module> module_; // unloaded once, when destroyed
 };
 
 } // namespace mprnotify::testing

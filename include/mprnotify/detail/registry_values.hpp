@@ -1,4 +1,4 @@
-// mprnotify/detail/registry_key.hpp - an owning HKEY and the value reads registry.hpp builds on (Windows).
+// mprnotify/detail/registry_values.hpp - the value reads and writes registry.hpp builds on (Windows).
 //
 // Registry data is read defensively: a string value need not be NUL-terminated, may have an odd
 // byte count, and may change size between the call that measures it and the call that reads it.
@@ -7,54 +7,16 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "../platform.hpp"
+#include "../registry_result.hpp"
 
 namespace mprnotify::registry {
-
-/// Owns an open HKEY and closes it once. Move-only.
-class unique_key {
-public:
-    unique_key() noexcept = default;
-    explicit unique_key(HKEY key) noexcept : key_(key) {}
-    unique_key(unique_key&& other) noexcept : key_(other.release()) {}
-    unique_key& operator=(unique_key&& other) noexcept
-    {
-        if (this != &other) {
-            reset(other.release());
-        }
-        return *this;
-    }
-    unique_key(const unique_key&) = delete;
-    unique_key& operator=(const unique_key&) = delete;
-    ~unique_key() { reset(); }
-
-    [[nodiscard]] HKEY get() const noexcept { return key_; }
-    [[nodiscard]] explicit operator bool() const noexcept { return key_ != nullptr; }
-    /// Gives up ownership without closing.
-    [[nodiscard]] HKEY release() noexcept { return std::exchange(key_, nullptr); }
-    /// Closes the key held (if any) and takes `key`.
-    void reset(HKEY key = nullptr) noexcept
-    {
-        if (key_ != nullptr) {
-            ::RegCloseKey(key_);
-        }
-        key_ = key;
-    }
-    /// Closes the key held and returns where an API may store a new one (RegOpenKeyExW's last argument).
-    [[nodiscard]] HKEY* put() noexcept
-    {
-        reset();
-        return &key_;
-    }
-
-private:
-    HKEY key_ = nullptr;
-};
 
 namespace detail {
 
@@ -145,6 +107,70 @@ inline LSTATUS enumerate_values(HKEY key, std::vector<raw_value>& out)
         }
         out.push_back(std::move(value));
     }
+}
+
+/// Writes `text` and one terminating NUL as a value of `type` (REG_SZ or REG_EXPAND_SZ).
+inline LSTATUS set_text(HKEY key, const wchar_t* name, DWORD type, std::wstring_view text)
+{
+    const std::wstring data{text};
+    const auto size = static_cast<DWORD>((data.size() + 1) * sizeof(wchar_t));
+    return ::RegSetValueExW(key, name, 0, type, reinterpret_cast<const BYTE*>(data.c_str()), size);
+}
+
+/// The text of a REG_SZ / REG_EXPAND_SZ value (its type in `type`); std::nullopt when absent or not text.
+inline std::optional<std::wstring> read_text(HKEY key, const wchar_t* name, DWORD& type)
+{
+    std::vector<BYTE> bytes;
+    DWORD length = 0;
+    type = REG_NONE;
+    if (read_value(key, name, type, bytes, length) != ERROR_SUCCESS || (type != REG_SZ && type != REG_EXPAND_SZ)) {
+        return std::nullopt;
+    }
+    return text_from_bytes(bytes, length);
+}
+
+/// A REG_DWORD value; std::nullopt when absent or of another type.
+inline std::optional<DWORD> read_dword(HKEY key, const wchar_t* name)
+{
+    DWORD type = REG_NONE;
+    DWORD value = 0;
+    DWORD size = sizeof value;
+    const LSTATUS status = ::RegQueryValueExW(key, name, nullptr, &type, reinterpret_cast<BYTE*>(&value), &size);
+    if (status != ERROR_SUCCESS || type != REG_DWORD || size != sizeof value) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+/// Writes `text` as `type` unless the value already holds exactly those bytes; `effect` says which.
+inline LSTATUS update_text(HKEY key, const wchar_t* name, DWORD type, std::wstring_view text, change& effect)
+{
+    DWORD found_type = REG_NONE;
+    std::vector<BYTE> bytes;
+    DWORD length = 0;
+    const LSTATUS existing = read_value(key, name, found_type, bytes, length);
+    if (existing == ERROR_SUCCESS && found_type == type && length == (text.size() + 1) * sizeof(wchar_t) &&
+        text_from_bytes(bytes, length) == text) {
+        effect = change::none;
+        return ERROR_SUCCESS;
+    }
+    if (existing != ERROR_SUCCESS && existing != ERROR_FILE_NOT_FOUND) {
+        return existing;
+    }
+    effect = existing == ERROR_SUCCESS ? change::updated : change::created;
+    return set_text(key, name, type, text);
+}
+
+/// Writes a REG_DWORD unless it already holds `value`; `effect` says which.
+inline LSTATUS update_dword(HKEY key, const wchar_t* name, DWORD value, change& effect)
+{
+    const std::optional<DWORD> found = read_dword(key, name);
+    if (found == value) {
+        effect = change::none;
+        return ERROR_SUCCESS;
+    }
+    effect = found ? change::updated : change::created;
+    return ::RegSetValueExW(key, name, 0, REG_DWORD, reinterpret_cast<const BYTE*>(&value), sizeof value);
 }
 
 } // namespace detail

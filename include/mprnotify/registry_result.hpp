@@ -1,4 +1,4 @@
-// mprnotify/detail/registry_result.hpp - what the registry calls of registry.hpp report (Windows).
+// mprnotify/registry_result.hpp - what the registry calls of registry.hpp report (Windows).
 //
 // A `_nothrow` call returns a `result`: the Win32 error code of the step that failed (0 on
 // success), what the call changed, and - when the caller's input was refused before the registry
@@ -6,13 +6,14 @@
 #pragma once
 
 #include <cstdint>
+#include <new>
 #include <string>
 #include <string_view>
 #include <system_error>
 
-#include "../platform.hpp"
-#include "../status.hpp"
+#include "platform.hpp"
 #include "registry_input.hpp"
+#include "status.hpp"
 
 #if defined(__cpp_exceptions) || defined(_CPPUNWIND)
 #  define MPRNOTIFY_DETAIL_REGISTRY_THROWS 1
@@ -125,6 +126,33 @@ inline std::string printable(std::wstring_view text)
     }
     return out;
 }
+
+/// Runs a `_nothrow` body: an allocation failure becomes ERROR_NOT_ENOUGH_MEMORY, never an exception.
+template <class Body>
+[[nodiscard]] result guarded(Body&& body) noexcept
+{
+#if MPRNOTIFY_DETAIL_REGISTRY_THROWS
+    try {
+        return body();
+    } catch (const std::bad_alloc&) {
+        return result{ERROR_NOT_ENOUGH_MEMORY};
+    } catch (...) {
+        return result{ERROR_INTERNAL_ERROR};
+    }
+#else
+    return body();
+#endif
+}
+
+#if MPRNOTIFY_DETAIL_REGISTRY_THROWS
+/// The throwing twins' one way to fail: `registry_error` naming the call and its argument.
+inline void throw_if_failed(const result& outcome, const char* call, std::wstring_view name)
+{
+    if (!outcome.ok()) {
+        throw registry_error(outcome, std::string{call} + "(\"" + printable(name) + "\")");
+    }
+}
+#endif
 } // namespace detail
 
 } // namespace mprnotify::registry
