@@ -10,18 +10,17 @@ usage: check_pe.py OBJDUMP DLL MACHINE CHECK [ARGS...] [--expect-problem TEXT]
 With --expect-problem the check must find a problem whose description contains TEXT (a check
 that the check can fail), and the script then succeeds.
 """
+import pathlib
 import re
 import subprocess
 import sys
 
-# Windows' own DLLs a notifyee may import. Anything else would have to be shipped beside it, and
-# MPR loads the notifyee into every WNet caller, where no such DLL can be expected.
-SYSTEM_DLLS = {
-    "kernel32.dll", "kernelbase.dll", "ntdll.dll", "msvcrt.dll", "ucrtbase.dll", "advapi32.dll",
-    "user32.dll", "gdi32.dll", "shell32.dll", "shlwapi.dll", "ole32.dll", "oleaut32.dll", "mpr.dll",
-    "ws2_32.dll", "secur32.dll", "bcrypt.dll", "crypt32.dll", "rpcrt4.dll", "userenv.dll",
-    "version.dll", "netapi32.dll", "wtsapi32.dll",
-}
+# Windows' own DLLs a notifyee may import: the list mprnotify-check uses (one quoted name a line).
+# Anything else would have to be shipped beside it, and MPR loads the notifyee into every WNet
+# caller, where no such DLL can be expected.
+SYSTEM_DLLS_FILE = pathlib.Path(__file__).resolve().parents[2] / "tools" / "check" / "system_dlls.inc"
+SYSTEM_DLLS = set(re.findall(r'^"([^"]+)",', SYSTEM_DLLS_FILE.read_text(), re.M))
+API_SET_PREFIXES = ("api-ms-win-", "ext-ms-")
 RUNTIME_DLLS = re.compile(r"^(libstdc\+\+|libgcc_s|libwinpthread|libc\+\+|libunwind|libssp)", re.I)
 
 
@@ -73,7 +72,7 @@ def check_imports(headers: str) -> list[str]:
     for dll in dlls:
         if RUNTIME_DLLS.match(dll):
             problems.append(f"imports the MinGW runtime DLL {dll} (link with -static)")
-        elif dll.lower() not in SYSTEM_DLLS and not dll.lower().startswith("api-ms-win-"):
+        elif dll.lower() not in SYSTEM_DLLS and not dll.lower().startswith(API_SET_PREFIXES):
             problems.append(f"imports {dll}, which is not a system DLL")
     return problems
 

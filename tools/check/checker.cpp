@@ -33,18 +33,9 @@ bool ends_with(std::string_view text, std::string_view suffix)
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// DLLs every Windows installation has in System32 (and SysWOW64). API sets are recognised by prefix.
+// DLLs every Windows installation has in System32 (and SysWOW64); shared with the Windows tests.
 constexpr std::string_view system_dlls[] = {
-    "advapi32.dll", "authz.dll",   "bcrypt.dll",    "cfgmgr32.dll", "combase.dll",    "comctl32.dll", "comdlg32.dll",
-    "credui.dll",   "crypt32.dll", "cryptbase.dll", "davclnt.dll",  "dbghelp.dll",    "dnsapi.dll",   "dwmapi.dll",
-    "gdi32.dll",    "imm32.dll",   "iphlpapi.dll",  "kernel32.dll", "kernelbase.dll", "logoncli.dll", "mpr.dll",
-    "msi.dll",      "msvcrt.dll",  "mswsock.dll",   "ncrypt.dll",   "netapi32.dll",   "netutils.dll", "normaliz.dll",
-    "ntdll.dll",    "ntdsapi.dll", "ole32.dll",     "oleaut32.dll", "powrprof.dll",   "propsys.dll",  "psapi.dll",
-    "rpcrt4.dll",   "samcli.dll",  "sechost.dll",   "secur32.dll",  "setupapi.dll",   "shcore.dll",   "shell32.dll",
-    "shlwapi.dll",  "srvcli.dll",  "sspicli.dll",   "ucrtbase.dll", "urlmon.dll",     "user32.dll",   "userenv.dll",
-    "uxtheme.dll",  "version.dll", "winhttp.dll",   "wininet.dll",  "winmm.dll",      "winspool.drv", "winsta.dll",
-    "wintrust.dll", "wkscli.dll",  "wldap32.dll",   "ws2_32.dll",   "wsock32.dll",    "wtsapi32.dll", "netprovfw.dll",
-    "ntmarta.dll",
+#include "system_dlls.inc"
 };
 
 /// Is `name` `required` with a decoration or a different case (and not `required` itself)?
