@@ -119,6 +119,44 @@ TEST_CASE("the trace names operations, phases, decisions and contexts")
     CHECK(trace.find("WN_ACCESS_DENIED") != std::string::npos);
 }
 
+TEST_CASE("the trace prints non-ASCII names as UTF-8 and escapes control characters")
+{
+    mt::router mpr;
+    mpr.attach(mt::make_notifyee<gatekeeper>("gatekeeper"));
+    (void)mpr.add_connection({.local_name = L"\u00dc:", .remote_name = L"\\\\serveur\\donn\u00e9es\u5171"});
+    (void)mpr.cancel_connection({.name = L"a\nb"});
+    const std::string trace = mt::format_trace(mpr);
+    CHECK(trace.find("1. add \\\\serveur\\donn\xc3\xa9"
+                     "es\xe5\x85\xb1 as \xc3\x9c:\n") != std::string::npos);
+    CHECK(trace.find("2. cancel a\\x0Ab\n") != std::string::npos);
+    CHECK(trace.find('?') == std::string::npos);
+}
+
+namespace {
+struct local_name_seen {
+    bool called = false;
+    bool has_local_name = true;
+    void after_add(const add_connection& add, wn_status)
+    {
+        called = true;
+        has_local_name = add.local_name().has_value();
+    }
+};
+} // namespace
+
+TEST_CASE("an add request that names no device is deviceless (lpLocalName NULL), not a default drive")
+{
+    mt::router mpr;
+    mpr.attach(mt::make_notifyee<local_name_seen>("seen"));
+    (void)mpr.add_connection({.remote_name = L"\\\\printserver\\queue", .type = mprnotify::resource_type::print});
+    const auto& seen = mprnotify::entry_points<local_name_seen>::handler();
+    CHECK(seen.called);
+    CHECK_FALSE(seen.has_local_name);
+    CHECK(mt::format_trace(mpr).find("1. add \\\\printserver\\queue as (deviceless)\n") != std::string::npos);
+    CHECK_FALSE(mt::add_request{}.local_name.has_value());
+    CHECK(mt::cancel_request{}.name == L"Z:");
+}
+
 TEST_CASE("a library that cannot be loaded, or lacks an export, is reported")
 {
     std::string error;

@@ -22,14 +22,17 @@
 
 namespace mprnotify::testing {
 
+/// One WNetAddConnection*. A field left out is a deviceless connection (lpLocalName NULL) to
+/// \\server\share of type disk, no flags, no owner window.
 struct add_request {
-    std::optional<std::wstring> local_name = L"Z:";
+    std::optional<std::wstring> local_name = std::nullopt; // NULL: deviceless; L"" is the other spelling
     std::optional<std::wstring> remote_name = L"\\\\server\\share";
     resource_type type = resource_type::disk;
     std::uint32_t flags = 0;
     platform::window_handle owner = nullptr;
 };
 
+/// One WNetCancelConnection*. A cancel always names something: Z: unless the test says otherwise.
 struct cancel_request {
     std::optional<std::wstring> name = L"Z:";
     std::uint32_t flags = 0; // CONNECT_UPDATE_PROFILE = 1

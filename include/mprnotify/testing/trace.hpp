@@ -10,25 +10,21 @@
 #include <string_view>
 
 #include "../status.hpp"
+#include "../text.hpp"
 #include "router.hpp"
 
 namespace mprnotify::testing {
 
-/// Wide text as printable ASCII (others as '?'): traces are for people and logs.
-[[nodiscard]] inline std::string printable(std::wstring_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (const wchar_t c : text) {
-        out.push_back(c >= 0x20 && c < 0x7F ? static_cast<char>(c) : '?');
-    }
-    return out;
-}
-
 [[nodiscard]] inline std::string status_text(wn_status status)
 {
     const std::string_view known = name(status);
-    return known.empty() ? "status " + std::to_string(to_underlying(status)) : std::string{known};
+    if (!known.empty()) {
+        return std::string{known};
+    }
+    // Appended, not `"literal" + std::to_string(...)`: GCC 12 at -O3 reports a false -Wrestrict there.
+    std::string text = "status ";
+    text += std::to_string(to_underlying(status));
+    return text;
 }
 
 [[nodiscard]] inline std::string format_trace(const router& mpr)
@@ -39,7 +35,9 @@ namespace mprnotify::testing {
             return "none";
         }
         auto [it, inserted] = labels.try_emplace(context, static_cast<int>(labels.size()) + 1);
-        return "#" + std::to_string(it->second);
+        std::string text = "#";
+        text += std::to_string(it->second);
+        return text;
     };
     auto pad = [](std::string text, std::size_t width) {
         text.resize(text.size() < width ? width : text.size(), ' ');
@@ -48,7 +46,7 @@ namespace mprnotify::testing {
     std::string out;
     for (const operation_record& op : mpr.operations()) {
         out += std::to_string(op.number) + ". " + (op.operation == operation::add_connection ? "add " : "cancel ") +
-               printable(op.description) + "\n";
+               printable_utf8(op.description) + "\n";
         bool provider_shown = false;
         for (const call_record& call : mpr.calls()) {
             if (call.operation_number != op.number) {
@@ -69,8 +67,8 @@ namespace mprnotify::testing {
                        "context " + label(call.context_out) + "\n";
             } else {
                 out += "   post " + pad(who, 14) + " -> " + pad(status_text(call.returned), 19) +
-                       pad("(" + status_text(call.operation_status) + ")", 18) + "context " + label(call.context_in) +
-                       " handed back\n";
+                       pad(std::string{"("}.append(status_text(call.operation_status)).append(")"), 18) + "context " +
+                       label(call.context_in) + " handed back\n";
             }
         }
         if (!provider_shown && op.result.performed()) {
