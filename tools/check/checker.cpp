@@ -1,6 +1,8 @@
 // checker.cpp - the notifyee rules applied to a PE image.
 #include "checker.hpp"
 
+#include "provider_checks.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -38,12 +40,6 @@ constexpr std::string_view system_dlls[] = {
 #include "system_dlls.inc"
 };
 
-/// Is `name` `required` with a decoration or a different case (and not `required` itself)?
-bool looks_like(std::string_view name, std::string_view required)
-{
-    return name != required && lower(name).find(lower(required)) != std::string::npos;
-}
-
 /// "AddConnectNotify@8" -> 8: the argument bytes of an x86 __stdcall decoration, if it is one.
 std::optional<unsigned> stdcall_bytes(std::string_view name, std::string_view required)
 {
@@ -72,8 +68,36 @@ std::string quoted_list(const std::vector<std::string>& names)
     return out;
 }
 
-/// The finding for one function MPR needs (argument_bytes: what the x86 decoration must say).
-finding required_export(const pe_image& image, std::string_view required, unsigned argument_bytes, bool optional)
+} // namespace
+
+bool looks_like(std::string_view name, std::string_view required)
+{
+    if (name == required || name.empty()) {
+        return false;
+    }
+    const std::string n = lower(name);
+    const std::string r = lower(required);
+    if (starts_with(n, "_z")) { // Itanium C++ mangling: <length><name>, e.g. _Z16AddConnectNotifyPvS_
+        const std::string piece = std::to_string(r.size()) + r;
+        const std::size_t at = n.find(piece);
+        return at != std::string::npos && (at == 0 || n[at - 1] < '0' || n[at - 1] > '9');
+    }
+    if (starts_with(n, "?")) { // MSVC C++ mangling: ?AddConnectNotify@@YGKPAU_NOTIFYINFO@@...
+        return starts_with(n, "?" + r + "@");
+    }
+    std::string_view bare = n;
+    if (starts_with(bare, "_")) {
+        bare.remove_prefix(1);
+    }
+    const std::size_t at = bare.rfind('@');
+    if (at != std::string_view::npos && at + 1 < bare.size() &&
+        bare.find_first_not_of("0123456789", at + 1) == std::string_view::npos) {
+        bare = bare.substr(0, at);
+    }
+    return bare == r;
+}
+
+finding export_finding(const pe_image& image, std::string_view required, unsigned argument_bytes, const absent& missing)
 {
     finding f{severity::ok, std::string{required}, {}};
     std::vector<std::string> alikes;
@@ -104,19 +128,19 @@ finding required_export(const pe_image& image, std::string_view required, unsign
         }
         return f;
     }
-    f.level = optional ? severity::warning : severity::problem;
-    const std::string who = optional ? "regsvr32" : "MPR";
     if (alikes.empty()) {
-        f.level = optional ? severity::note : severity::problem;
-        f.text = optional ? "not exported" : "not exported: MPR needs both AddConnectNotify and CancelConnectNotify";
+        f.level = missing.level;
+        f.text = missing.text;
         return f;
     }
+    f.level = missing.level == severity::problem ? severity::problem : severity::warning;
     const std::string& first = alikes.front();
-    f.text = "not exported by that name, only as " + quoted_list(alikes) + ": " + who +
+    f.text = "not exported by that name, only as " + quoted_list(alikes) + ": " + std::string{missing.caller} +
              " looks up the plain name and never finds it";
     if (stdcall_bytes(first, required)) {
-        f.text += " (x86 __stdcall decoration: export through MPRNOTIFY_EXPORT, a .def line '" + std::string{required} +
-                  " = " + std::string{required} + "@" + std::to_string(argument_bytes) + "', or -Wl,--kill-at)";
+        f.text += " (x86 __stdcall decoration: export through the library's macros, a .def line '" +
+                  std::string{required} + " = " + std::string{required} + "@" + std::to_string(argument_bytes) +
+                  "', or -Wl,--kill-at)";
     } else if (starts_with(first, "?") || starts_with(first, "_Z")) {
         f.text += " (a C++ mangled name: declare the function extern \"C\")";
     } else if (lower(first) == lower(required)) {
@@ -124,6 +148,8 @@ finding required_export(const pe_image& image, std::string_view required, unsign
     }
     return f;
 }
+
+namespace {
 
 void check_imports(const pe_image& image, const check_options& options, report& out)
 {
@@ -219,11 +245,26 @@ report check_image(const pe_image& image, const check_options& options)
     if (!image.is_dll()) {
         out.findings.push_back({severity::problem, "file type", "not a DLL (the COFF DLL flag is clear)"});
     }
-    out.findings.push_back(required_export(image, "AddConnectNotify", 8, false));
-    out.findings.push_back(required_export(image, "CancelConnectNotify", 8, false));
+    out.provider = is_provider(image);
+    const absent needed{severity::problem, "MPR", "not exported: MPR needs both AddConnectNotify and CancelConnectNotify"};
+    const finding add = export_finding(image, "AddConnectNotify", 8, needed);
+    const finding cancel = export_finding(image, "CancelConnectNotify", 8, needed);
+    // A provider need not notify; a provider that exports one notification function needs both.
+    const bool exported = add.level != severity::problem || cancel.level != severity::problem ||
+                          add.text.find("only as") != std::string::npos ||
+                          cancel.text.find("only as") != std::string::npos;
+    out.notifyee = !out.provider || exported;
+    if (out.notifyee) {
+        out.findings.push_back(add);
+        out.findings.push_back(cancel);
+    }
+    if (out.provider) {
+        check_provider_exports(image, out);
+    }
     check_imports(image, options, out);
-    const finding reg = required_export(image, "DllRegisterServer", 0, true);
-    const finding unreg = required_export(image, "DllUnregisterServer", 0, true);
+    const absent not_needed{severity::note, "regsvr32", "not exported"};
+    const finding reg = export_finding(image, "DllRegisterServer", 0, not_needed);
+    const finding unreg = export_finding(image, "DllUnregisterServer", 0, not_needed);
     if (reg.level == severity::ok && unreg.level == severity::ok) {
         out.findings.push_back({severity::ok, "regsvr32", "supported (DllRegisterServer, DllUnregisterServer)"});
     } else if (reg.level == severity::note && unreg.level == severity::note) {
@@ -251,12 +292,16 @@ std::string format_report(std::string_view file, const report& result)
     }
     const auto problems = result.count(severity::problem);
     const auto warnings = result.count(severity::warning);
+    const std::string role = result.provider ? (result.notifyee ? "a network provider that also receives notifications"
+                                                                 : "a network provider")
+                                             : "a notifyee";
     if (problems == 0) {
-        out += "  verdict: OK - MPR can load this DLL and call both functions";
+        out += result.provider ? "  verdict: OK - MPR can load this DLL as " + role
+                               : std::string{"  verdict: OK - MPR can load this DLL and call both functions"};
         out += warnings == 0 ? "\n" : " (" + std::to_string(warnings) + " warning" + (warnings == 1 ? ")\n" : "s)\n");
     } else {
         out += "  verdict: FAIL - " + std::to_string(problems) + " problem" + (problems == 1 ? "" : "s") +
-               ": this DLL would not work as a notifyee\n";
+               ": this DLL would not work as " + role + "\n";
     }
     return out;
 }

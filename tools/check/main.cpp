@@ -1,4 +1,4 @@
-// mprnotify-check - tells whether a DLL would work as an MPR connection notifyee.
+// mprnotify-check - tells whether a DLL would work as an MPR connection notifyee or network provider.
 //
 // Reads each DLL as data (it never loads it), so it runs on any platform and on DLLs of any
 // architecture. Exit status: 0 every DLL would work, 1 one would not, 2 one could not be read,
@@ -19,16 +19,19 @@ namespace {
 
 constexpr const char usage[] =
     "usage: mprnotify-check [options] DLL...\n"
-    "       mprnotify-check [options] --registered     (Windows: every DLL under Notifyees)\n"
+    "       mprnotify-check [options] --registered     (Windows: Notifyees and ProviderOrder)\n"
     "\n"
-    "Checks that each DLL would work as a connection notifyee: its architecture, that it exports\n"
-    "AddConnectNotify and CancelConnectNotify by those plain names (flagging decorated or mangled\n"
-    "look-alikes), and that it imports no DLL a WNet caller would not find.\n"
+    "Checks that each DLL would work as a connection notifyee (AddConnectNotify, CancelConnectNotify)\n"
+    "or, when it exports NPGetCaps, as a network provider (every NP* function by its plain name with\n"
+    "the documented x86 argument size, in sets a consistent NPGetCaps can promise): its architecture,\n"
+    "its exports (flagging decorated or mangled look-alikes), and that it imports no DLL a WNet\n"
+    "caller would not find (a provider's own companion DLL: --allow-import).\n"
     "\n"
     "options:\n"
     "  --machine x86|x64|arm64   the architecture the DLL must have\n"
     "  --allow-import NAME.dll   accept a non-system DLL the target machines are known to have\n"
-    "  --registered              check what HKLM\\...\\NetworkProvider\\Notifyees names (Windows)\n"
+    "  --registered              check every notifyee under HKLM\\...\\NetworkProvider\\Notifyees and\n"
+    "                            every provider in ProviderOrder (Windows)\n"
     "  --quiet                   print only the verdict lines\n"
     "  --verbose                 also list every named export and every imported DLL\n"
     "  --help, --version\n"

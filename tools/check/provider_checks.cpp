@@ -1,0 +1,148 @@
+// provider_checks.cpp - the network-provider rules applied to a PE image.
+#include "provider_checks.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+namespace mprcheck {
+namespace {
+
+// Parameter counts from the npapi.h syntax blocks (learn.microsoft.com, "NP... function (npapi.h)")
+// and MinGW-w64's npapi.h; x86 __stdcall pops 4 bytes per parameter.
+constexpr std::array<np_function, 29> table{{
+    {"NPGetCaps", 4},
+    {"NPGetUser", 12},
+    {"NPAddConnection", 12},
+    {"NPAddConnection3", 20},
+    {"NPAddConnection4", 28},
+    {"NPCancelConnection", 8},
+    {"NPCancelConnection2", 12},
+    {"NPGetConnection", 12},
+    {"NPGetConnection3", 16},
+    {"NPGetConnectionPerformance", 8},
+    {"NPGetUniversalName", 16},
+    {"NPGetResourceParent", 12},
+    {"NPGetResourceInformation", 16},
+    {"NPFormatNetworkName", 20},
+    {"NPOpenEnum", 20},
+    {"NPEnumResource", 16},
+    {"NPCloseEnum", 4},
+    {"NPLogonNotify", 32},
+    {"NPPasswordChangeNotify", 28},
+    {"NPGetPersistentUseOptionsForConnection", 20},
+    {"NPDeviceMode", 4},
+    {"NPSearchDialog", 20},
+    {"NPGetPropertyText", 24},
+    {"NPPropertyDialog", 20},
+    {"NPGetDirectoryType", 12},
+    {"NPDirectoryNotify", 12},
+    {"NPFMXGetPermCaps", 4},
+    {"NPFMXEditPerm", 12},
+    {"NPFMXGetPermHelp", 24},
+}};
+
+/// A plain export of that exact name.
+bool exports(const pe_image& image, std::string_view name)
+{
+    return std::any_of(image.exports.begin(), image.exports.end(),
+                       [&](const named_export& e) { return e.name == name; });
+}
+
+/// A newer form of a function without its base form. MPR asks NPGetCaps which forms exist, so such a
+/// provider can work; but an answer that names the newer bit alone is one an older router, or a
+/// caller going through the base bit, does not use: a warning, with the reason.
+struct requires_rule {
+    std::string_view extension;
+    std::string_view base;
+    std::string_view why;
+};
+constexpr std::array<requires_rule, 4> requirements{{
+    {"NPAddConnection3", "NPAddConnection",
+     "WNNC_CON_ADDCONNECTION is the connection bit every router knows; export both so any answer holds"},
+    {"NPAddConnection4", "NPAddConnection",
+     "WNNC_CON_ADDCONNECTION is the connection bit every router knows; export both so any answer holds"},
+    {"NPCancelConnection2", "NPCancelConnection", "WNNC_CON_CANCELCONNECTION promises NPCancelConnection"},
+    {"NPGetConnection3", "NPGetConnection", "WNNC_CON_GETCONNECTIONS promises NPGetConnection"},
+}};
+
+/// NPOpenEnum, NPEnumResource and NPCloseEnum: WNNC_ENUMERATION promises all three.
+constexpr std::array<std::string_view, 3> enumeration{"NPOpenEnum", "NPEnumResource", "NPCloseEnum"};
+
+void check_consistency(const pe_image& image, report& out)
+{
+    std::vector<std::string_view> present;
+    std::vector<std::string_view> missing;
+    for (const auto name : enumeration) {
+        (exports(image, name) ? present : missing).push_back(name);
+    }
+    if (!present.empty() && !missing.empty()) {
+        std::string text = "exports ";
+        for (const auto name : present) {
+            text += std::string{name} + " ";
+        }
+        text += "but not";
+        for (const auto name : missing) {
+            text += " " + std::string{name};
+        }
+        text += ": any WNNC_ENUMERATION answer is wrong (MPR calls NPEnumResource and NPCloseEnum on every handle "
+                "NPOpenEnum returns; with no enumeration bit NPOpenEnum is dead code)";
+        out.findings.push_back({severity::problem, "capabilities", text});
+    }
+    for (const auto& rule : requirements) {
+        if (exports(image, rule.extension) && !exports(image, rule.base)) {
+            out.findings.push_back({severity::warning, "capabilities",
+                                    std::string{rule.extension} + " without " + std::string{rule.base} + ": " +
+                                        std::string{rule.why}});
+        }
+    }
+    const bool adds = exports(image, "NPAddConnection") || exports(image, "NPAddConnection3");
+    if (adds && !exports(image, "NPCancelConnection")) {
+        out.findings.push_back({severity::warning, "capabilities",
+                                "connections can be added but not cancelled (no NPCancelConnection): "
+                                "WNetCancelConnection2 never reaches this provider"});
+    }
+}
+
+} // namespace
+
+std::span<const np_function> np_functions() noexcept { return table; }
+
+bool is_provider(const pe_image& image)
+{
+    return std::any_of(image.exports.begin(), image.exports.end(), [](const named_export& e) {
+        return e.name == "NPGetCaps" || looks_like(e.name, "NPGetCaps");
+    });
+}
+
+void check_provider_exports(const pe_image& image, report& out)
+{
+    out.findings.push_back(export_finding(image, "NPGetCaps", 4,
+                                          {severity::problem, "MPR", "not exported: MPR asks NPGetCaps first"}));
+    std::string plain;
+    for (const auto& function : std::span<const np_function>{table}.subspan(1)) { // NPGetCaps: above
+        const finding f = export_finding(image, function.name, function.argument_bytes, {severity::note, "MPR", ""});
+        if (f.level == severity::ok) {
+            plain += (plain.empty() ? "" : ", ") + std::string{function.name};
+        } else if (f.level != severity::note) {
+            out.findings.push_back({severity::problem, f.subject, f.text});
+        }
+    }
+    out.findings.push_back({severity::ok, "NP functions", plain.empty() ? "none besides NPGetCaps" : plain});
+    for (const auto& e : image.exports) {
+        if (e.name.rfind("NP", 0) != 0) {
+            continue;
+        }
+        const bool known = std::any_of(table.begin(), table.end(), [&](const np_function& function) {
+            return e.name == function.name || looks_like(e.name, function.name);
+        });
+        if (!known) {
+            out.findings.push_back({severity::note, "export", "'" + printable(e.name) +
+                                                                  "' begins with NP but is no function MPR calls"});
+        }
+    }
+    check_consistency(image, out);
+}
+
+} // namespace mprcheck
