@@ -14,33 +14,35 @@ namespace mprnotify {
 
 /// A WN_* status code: what a notifyee returns and what an operation's provider call returned.
 enum class wn_status : std::uint32_t {
-    success = 0,              // WN_SUCCESS
-    access_denied = 5,        // WN_ACCESS_DENIED = ERROR_ACCESS_DENIED
-    bad_handle = 6,           // WN_BAD_HANDLE = ERROR_INVALID_HANDLE
-    out_of_memory = 8,        // WN_OUT_OF_MEMORY = ERROR_NOT_ENOUGH_MEMORY
-    device_error = 31,        // WN_DEVICE_ERROR = ERROR_GEN_FAILURE
-    not_supported = 50,       // WN_NOT_SUPPORTED = ERROR_NOT_SUPPORTED
-    net_error = 59,           // WN_NET_ERROR = ERROR_UNEXP_NET_ERR
-    bad_dev_type = 66,        // WN_BAD_DEV_TYPE = ERROR_BAD_DEV_TYPE
-    bad_netname = 67,         // WN_BAD_NETNAME = ERROR_BAD_NET_NAME
-    already_connected = 85,   // WN_ALREADY_CONNECTED = ERROR_ALREADY_ASSIGNED
-    bad_password = 86,        // WN_BAD_PASSWORD = ERROR_INVALID_PASSWORD
-    bad_value = 87,           // WN_BAD_VALUE = ERROR_INVALID_PARAMETER
-    function_busy = 170,      // WN_FUNCTION_BUSY = ERROR_BUSY
-    more_data = 234,          // WN_MORE_DATA = ERROR_MORE_DATA
-    no_more_entries = 259,    // WN_NO_MORE_ENTRIES = ERROR_NO_MORE_ITEMS
-    bad_pointer = 487,        // WN_BAD_POINTER = ERROR_INVALID_ADDRESS
-    bad_localname = 1200,     // WN_BAD_LOCALNAME = ERROR_BAD_DEVICE
-    connection_closed = 1201, // WN_CONNECTION_CLOSED = ERROR_CONNECTION_UNAVAIL
-    bad_provider = 1204,      // WN_BAD_PROVIDER = ERROR_BAD_PROVIDER
-    extended_error = 1208,    // WN_EXTENDED_ERROR = ERROR_EXTENDED_ERROR
-    no_network = 1222,        // WN_NO_NETWORK = ERROR_NO_NETWORK
-    cancel = 1223,            // WN_CANCEL = ERROR_CANCELLED
-    retry = 1237,             // WN_RETRY = ERROR_RETRY
-    bad_user = 2202,          // WN_BAD_USER = ERROR_BAD_USERNAME
-    not_connected = 2250,     // WN_NOT_CONNECTED = ERROR_NOT_CONNECTED
-    open_files = 2401,        // WN_OPEN_FILES = ERROR_OPEN_FILES
-    device_in_use = 2404,     // WN_DEVICE_IN_USE = ERROR_DEVICE_IN_USE
+    success = 0,               // WN_SUCCESS
+    access_denied = 5,         // WN_ACCESS_DENIED = ERROR_ACCESS_DENIED
+    bad_handle = 6,            // WN_BAD_HANDLE = ERROR_INVALID_HANDLE
+    out_of_memory = 8,         // WN_OUT_OF_MEMORY = ERROR_NOT_ENOUGH_MEMORY
+    device_error = 31,         // WN_DEVICE_ERROR = ERROR_GEN_FAILURE
+    not_supported = 50,        // WN_NOT_SUPPORTED = ERROR_NOT_SUPPORTED
+    net_error = 59,            // WN_NET_ERROR = ERROR_UNEXP_NET_ERR
+    bad_dev_type = 66,         // WN_BAD_DEV_TYPE = ERROR_BAD_DEV_TYPE
+    bad_netname = 67,          // WN_BAD_NETNAME = ERROR_BAD_NET_NAME
+    already_connected = 85,    // WN_ALREADY_CONNECTED = ERROR_ALREADY_ASSIGNED
+    bad_password = 86,         // WN_BAD_PASSWORD = ERROR_INVALID_PASSWORD
+    bad_value = 87,            // WN_BAD_VALUE = ERROR_INVALID_PARAMETER
+    bad_level = 124,           // WN_BAD_LEVEL = ERROR_INVALID_LEVEL
+    function_busy = 170,       // WN_FUNCTION_BUSY = ERROR_BUSY
+    more_data = 234,           // WN_MORE_DATA = ERROR_MORE_DATA
+    no_more_entries = 259,     // WN_NO_MORE_ENTRIES = ERROR_NO_MORE_ITEMS
+    bad_pointer = 487,         // WN_BAD_POINTER = ERROR_INVALID_ADDRESS
+    bad_localname = 1200,      // WN_BAD_LOCALNAME = ERROR_BAD_DEVICE
+    connection_closed = 1201,  // WN_CONNECTION_CLOSED = ERROR_CONNECTION_UNAVAIL
+    no_net_or_bad_path = 1203, // WN_NO_NET_OR_BAD_PATH = ERROR_NO_NET_OR_BAD_PATH
+    bad_provider = 1204,       // WN_BAD_PROVIDER = ERROR_BAD_PROVIDER
+    extended_error = 1208,     // WN_EXTENDED_ERROR = ERROR_EXTENDED_ERROR
+    no_network = 1222,         // WN_NO_NETWORK = ERROR_NO_NETWORK
+    cancel = 1223,             // WN_CANCEL = ERROR_CANCELLED
+    retry = 1237,              // WN_RETRY = ERROR_RETRY
+    bad_user = 2202,           // WN_BAD_USER = ERROR_BAD_USERNAME
+    not_connected = 2250,      // WN_NOT_CONNECTED = ERROR_NOT_CONNECTED
+    open_files = 2401,         // WN_OPEN_FILES = ERROR_OPEN_FILES
+    device_in_use = 2404,      // WN_DEVICE_IN_USE = ERROR_DEVICE_IN_USE
 };
 
 /// The raw DWORD value.
@@ -65,12 +67,14 @@ enum class wn_status : std::uint32_t {
     case wn_status::already_connected: return "WN_ALREADY_CONNECTED";
     case wn_status::bad_password: return "WN_BAD_PASSWORD";
     case wn_status::bad_value: return "WN_BAD_VALUE";
+    case wn_status::bad_level: return "WN_BAD_LEVEL";
     case wn_status::function_busy: return "WN_FUNCTION_BUSY";
     case wn_status::more_data: return "WN_MORE_DATA";
     case wn_status::no_more_entries: return "WN_NO_MORE_ENTRIES";
     case wn_status::bad_pointer: return "WN_BAD_POINTER";
     case wn_status::bad_localname: return "WN_BAD_LOCALNAME";
     case wn_status::connection_closed: return "WN_CONNECTION_CLOSED";
+    case wn_status::no_net_or_bad_path: return "WN_NO_NET_OR_BAD_PATH";
     case wn_status::bad_provider: return "WN_BAD_PROVIDER";
     case wn_status::extended_error: return "WN_EXTENDED_ERROR";
     case wn_status::no_network: return "WN_NO_NETWORK";
@@ -100,12 +104,14 @@ enum class wn_status : std::uint32_t {
     case wn_status::already_connected: return "the local device name is already in use";
     case wn_status::bad_password: return "invalid password";
     case wn_status::bad_value: return "invalid parameter";
+    case wn_status::bad_level: return "the information level is not valid";
     case wn_status::function_busy: return "the resource is busy";
     case wn_status::more_data: return "more data is available";
     case wn_status::no_more_entries: return "no more entries";
     case wn_status::bad_pointer: return "invalid pointer";
     case wn_status::bad_localname: return "invalid local device name";
     case wn_status::connection_closed: return "the connection is unavailable";
+    case wn_status::no_net_or_bad_path: return "no network provider accepted the network path";
     case wn_status::bad_provider: return "invalid network provider";
     case wn_status::extended_error: return "a provider-specific error occurred";
     case wn_status::no_network: return "the network is not present or not started";

@@ -1,0 +1,106 @@
+// mprnotify/detail/provider_caps.hpp - the table of NP functions, and NPGetCaps computed from it.
+//
+// One row per exportable NP function: its plain name, its x86 argument bytes, the NPGetCaps index
+// and bit that announce it, and the hook that makes a handler have it. The export macro
+// (provider_export.hpp) exports a function exactly when its row says the handler has it, and
+// NPGetCaps answers exactly the bits of those rows: a caps mask that disagrees with the exports
+// cannot be written. A function without a bit (NPGetUniversalName: MPR finds it by name) has
+// caps_index 0.
+// Adding an NP function: a hook in provider_hooks.hpp, a row here (added to np_functions), an
+// entry point in provider_entry_points.hpp, one line in MPRNOTIFY_PROVIDER_EXPORT.
+#pragma once
+
+#include <cstdint>
+
+#include "../platform.hpp"
+#include "../platform_provider.hpp"
+#include "provider_hooks.hpp"
+
+namespace mprnotify::detail {
+
+/// A row of the table. `Present` is the hook description whose present<H> decides the export.
+template <class Present, platform::dword CapsIndex, platform::dword CapsBit>
+struct np_function {
+    template <class H>
+    static constexpr bool exported = Present::template present<H>;
+    static constexpr platform::dword caps_index = CapsIndex;
+    static constexpr platform::dword caps_bit = CapsBit;
+};
+
+namespace wnnc = platform::wnnc;
+
+// clang-format off
+struct np_add_connection : np_function<connect_hook, wnnc::connection, wnnc::con_add_connection> {
+    static constexpr const char* name = platform::np_name::add_connection;
+    using signature = platform::np_signature::NPAddConnection;
+};
+struct np_add_connection3 : np_function<connect_hook, wnnc::connection, wnnc::con_add_connection3> {
+    static constexpr const char* name = platform::np_name::add_connection3;
+    using signature = platform::np_signature::NPAddConnection3;
+};
+struct np_cancel_connection : np_function<disconnect_hook, wnnc::connection, wnnc::con_cancel_connection> {
+    static constexpr const char* name = platform::np_name::cancel_connection;
+    using signature = platform::np_signature::NPCancelConnection;
+};
+struct np_get_connection : np_function<connection_of_hook, wnnc::connection, wnnc::con_get_connections> {
+    static constexpr const char* name = platform::np_name::get_connection;
+    using signature = platform::np_signature::NPGetConnection;
+};
+struct np_get_universal_name : np_function<universal_name_of_hook, 0, 0> {
+    static constexpr const char* name = platform::np_name::get_universal_name;
+    using signature = platform::np_signature::NPGetUniversalName;
+};
+struct np_get_user : np_function<user_of_hook, wnnc::user, wnnc::usr_get_user> {
+    static constexpr const char* name = platform::np_name::get_user;
+    using signature = platform::np_signature::NPGetUser;
+};
+// clang-format on
+
+/// The rows, and what follows from them for a handler.
+template <class... Rows>
+struct np_table {
+    /// The bits of NPGetCaps(index) for H: the OR of the bits of every row H has.
+    template <class H>
+    static constexpr platform::dword caps(platform::dword index) noexcept
+    {
+        return ((Rows::caps_index == index && Rows::template exported<H> ? Rows::caps_bit : 0U) | ... | 0U);
+    }
+    /// How many NP functions H exports besides NPGetCaps.
+    template <class H>
+    static constexpr std::size_t exported_count = ((Rows::template exported<H> ? 1U : 0U) + ... + 0U);
+};
+
+using np_functions = np_table<np_add_connection, np_add_connection3, np_cancel_connection, np_get_connection,
+                              np_get_universal_name, np_get_user>;
+
+/// NPGetCaps(Index) for H, as a constant.
+template <class H, platform::dword Index>
+inline constexpr platform::dword caps_v = np_functions::caps<H>(Index);
+
+/// WNNC_START's answer: 1 (started). A provider built on this library has no service to wait for.
+inline constexpr platform::dword started = 1;
+
+/// NPGetCaps for H: constants for the fixed indexes, computed masks for the sets, 0 for anything else.
+template <class H>
+[[nodiscard]] constexpr platform::dword get_caps(platform::dword index) noexcept
+{
+    switch (index) {
+    case wnnc::spec_version: return wnnc::spec_version_51;
+    case wnnc::net_type: return static_cast<platform::dword>(H::net_type);
+    case wnnc::driver_version:
+        if constexpr (has_driver_version<H>) {
+            return static_cast<platform::dword>(H::driver_version);
+        } else {
+            return 0;
+        }
+    case wnnc::start: return started;
+    case wnnc::user: return caps_v<H, wnnc::user>;
+    case wnnc::connection: return caps_v<H, wnnc::connection>;
+    case wnnc::dialog: return caps_v<H, wnnc::dialog>;
+    case wnnc::admin: return caps_v<H, wnnc::admin>;
+    case wnnc::enumeration: return caps_v<H, wnnc::enumeration>;
+    default: return 0;
+    }
+}
+
+} // namespace mprnotify::detail

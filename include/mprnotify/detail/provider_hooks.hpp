@@ -1,0 +1,157 @@
+// mprnotify/detail/provider_hooks.hpp - which network-provider hooks a handler has, found at
+// compile time, and the rules each one must follow (docs/provider.md):
+//     static constexpr std::uint32_t net_type = 0x00XX0000;   required: WNNC_NET_TYPE's answer
+//     static constexpr std::uint32_t driver_version = N;      optional: WNNC_DRIVER_VERSION's answer
+//     mprnotify::wn_status connect(const mprnotify::connect_request&);        NPAddConnection(3)
+//     mprnotify::wn_status disconnect(const mprnotify::disconnect_request&);  NPCancelConnection
+//     Answer connection_of(std::wstring_view local_name);                    NPGetConnection
+//     Answer universal_name_of(std::wstring_view local_path);                NPGetUniversalName
+//     Answer user_of(mprnotify::nullable_wstring name);                      NPGetUser
+// where Answer is std::optional<V> or mprnotify::lookup<V> (lookup.hpp). A member named like a hook
+// whose signature does not fit is a compile error with its own message, never silently ignored.
+// Every hook is described once, by one macro; a new NP function adds one line here and one row in
+// provider_caps.hpp.
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "../connect_request.hpp"
+#include "../lookup.hpp"
+#include "../nullable_wstring.hpp"
+#include "../status.hpp"
+#include "hooks.hpp"
+
+namespace mprnotify::detail {
+
+/// Answers a connect or disconnect hook may give.
+template <class R>
+inline constexpr bool is_status_answer = std::is_same_v<R, wn_status>;
+/// Answers a name lookup (connection_of, user_of) may give.
+template <class R>
+inline constexpr bool is_name_answer =
+    std::is_same_v<lookup_value_t<R>, std::wstring> || std::is_same_v<lookup_value_t<R>, std::wstring_view>;
+/// Answers universal_name_of may give.
+template <class R>
+inline constexpr bool is_universal_name_answer =
+    std::is_same_v<lookup_value_t<R>, universal_name> || std::is_same_v<lookup_value_t<R>, universal_name_view>;
+
+// Macro body laid out by hand.
+// clang-format off
+/// One provider hook: whether the handler declares the name, whether it can be called with the
+/// argument MPR's request becomes, whether the answer has an accepted type, and the two messages.
+#define MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(hook, argument_type, answer_check, signature_text, answer_text)         \
+    MPRNOTIFY_DETAIL_MEMBER_PROBE(hook);                                                                               \
+    struct hook##_hook {                                                                                               \
+        using argument = argument_type;                                                                                \
+        template <class H>                                                                                             \
+        static auto call(H& h, const argument& a) -> decltype(h.hook(a))                                               \
+        {                                                                                                              \
+            return h.hook(a);                                                                                          \
+        }                                                                                                              \
+        template <class H>                                                                                             \
+        static constexpr bool declared = declares_##hook<H>;                                                           \
+        template <class H>                                                                                             \
+        static constexpr bool callable = requires(H& h, const argument& a) { call(h, a); };                           \
+        template <class H>                                                                                             \
+        static constexpr bool answers_right = [] {                                                                     \
+            if constexpr (callable<H>) {                                                                               \
+                return answer_check<decltype(call(std::declval<H&>(), std::declval<const argument&>()))>;              \
+            } else {                                                                                                   \
+                return false;                                                                                          \
+            }                                                                                                          \
+        }();                                                                                                           \
+        /** The hook is there and right: the library exports its NP function(s). */                                    \
+        template <class H>                                                                                             \
+        static constexpr bool present = declared<H> && callable<H> && answers_right<H>;                                \
+        template <class H>                                                                                             \
+        static consteval bool validate()                                                                               \
+        {                                                                                                              \
+            static_assert(!declared<H> || callable<H>,                                                                 \
+                          "mprnotify: " #hook " has the wrong parameters or is overloaded; expected " signature_text); \
+            static_assert(!callable<H> || answers_right<H>, "mprnotify: " #hook " must return " answer_text);          \
+            return true;                                                                                               \
+        }                                                                                                              \
+    }
+
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connect, connect_request, is_status_answer,
+                                        "mprnotify::wn_status connect(const mprnotify::connect_request&)",
+                                        "mprnotify::wn_status (WN_SUCCESS, or the code MPR should get)");
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(disconnect, disconnect_request, is_status_answer,
+                                        "mprnotify::wn_status disconnect(const mprnotify::disconnect_request&)",
+                                        "mprnotify::wn_status (WN_SUCCESS, WN_NOT_CONNECTED, WN_OPEN_FILES, ...)");
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connection_of, std::wstring_view, is_name_answer,
+                                        "connection_of(std::wstring_view local_name)",
+                                        "std::optional<std::wstring> or mprnotify::lookup<std::wstring> "
+                                        "(std::wstring_view in place of std::wstring also works)");
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(universal_name_of, std::wstring_view, is_universal_name_answer,
+                                        "universal_name_of(std::wstring_view local_path)",
+                                        "std::optional<mprnotify::universal_name> or "
+                                        "mprnotify::lookup<mprnotify::universal_name> (or universal_name_view)");
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(user_of, nullable_wstring, is_name_answer,
+                                        "user_of(mprnotify::nullable_wstring name)",
+                                        "std::optional<std::wstring> or mprnotify::lookup<std::wstring> "
+                                        "(std::wstring_view in place of std::wstring also works)");
+
+// clang-format on
+
+MPRNOTIFY_DETAIL_MEMBER_PROBE(net_type);
+MPRNOTIFY_DETAIL_MEMBER_PROBE(driver_version);
+
+/// A static constant of an unsigned 32-bit-representable integral type.
+template <auto Value>
+inline constexpr bool is_dword_constant = [] {
+    if constexpr (std::is_integral_v<decltype(Value)> && !std::is_same_v<decltype(Value), bool>) {
+        return std::in_range<std::uint32_t>(Value);
+    } else {
+        return false;
+    }
+}();
+
+template <class H>
+concept has_net_type = requires
+{
+    H::net_type;
+}
+&&is_dword_constant<H::net_type>;
+template <class H>
+concept has_driver_version = requires
+{
+    H::driver_version;
+}
+&&is_dword_constant<H::driver_version>;
+
+/// True when H has at least one provider hook (a provider-only handler needs no notification hook).
+template <class H>
+inline constexpr bool has_provider_hook =
+    connect_hook::declared<H> || disconnect_hook::declared<H> || connection_of_hook::declared<H> ||
+    universal_name_of_hook::declared<H> || user_of_hook::declared<H>;
+
+/// Every compile-time rule a provider handler follows, each with its own message.
+template <class H>
+consteval bool validate_provider()
+{
+    static_assert(std::is_class_v<H>, "mprnotify: a provider handler must be a class type");
+    static_assert(std::is_default_constructible_v<H>,
+                  "mprnotify: a handler must be default-constructible (the library creates one "
+                  "instance per process on its first call)");
+    static_assert(declares_net_type<H>,
+                  "mprnotify: a provider must say its network type: static constexpr std::uint32_t net_type = "
+                  "0x00XX0000; (a WNNC_NET_* value, answered to NPGetCaps(WNNC_NET_TYPE))");
+    static_assert(!declares_net_type<H> || has_net_type<H>,
+                  "mprnotify: net_type must be a static constexpr integer constant that fits a DWORD");
+    static_assert(!declares_driver_version<H> || has_driver_version<H>,
+                  "mprnotify: driver_version must be a static constexpr integer constant that fits a DWORD");
+    static_assert(has_provider_hook<H>, "mprnotify: the provider has no hook; declare at least one of connect, "
+                                        "disconnect, connection_of, universal_name_of, user_of");
+    static_assert(!declares_on_error<H> || has_on_error<H>,
+                  "mprnotify: on_error must be declared void on_error(const mprnotify::failure&) noexcept");
+    return connect_hook::validate<H>() && disconnect_hook::validate<H>() && connection_of_hook::validate<H>() &&
+           universal_name_of_hook::validate<H>() && user_of_hook::validate<H>();
+}
+
+} // namespace mprnotify::detail

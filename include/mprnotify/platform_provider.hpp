@@ -1,0 +1,145 @@
+// mprnotify/platform_provider.hpp - the network-provider side of the platform: the NP functions'
+// signatures, the structures they fill in, and the WNNC_* / level constants.
+//
+// Like platform.hpp it is the only place that knows Windows from the host. On Windows every NP
+// signature is taken from the SDK's own prototype (decltype), so an exported definition always
+// matches the declaration the translation unit saw, whatever TCHAR is (MinGW-w64 declares
+// NPAddConnection3's password and user name as LPTSTR); the library reads every string as UTF-16,
+// because MPR calls providers with wide strings only. Off Windows the same signatures are spelled
+// with the portable types of platform.hpp, and the structures are portable twins with the same
+// field order; on Windows static_asserts prove the twins identical to the SDK's.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <tuple>
+
+#include "platform.hpp"
+
+namespace mprnotify::platform {
+
+/// UNIVERSAL_NAME_INFOW: one pointer into the same buffer.
+struct universal_name_info_w {
+    wchar_t* lpUniversalName;
+};
+
+/// REMOTE_NAME_INFOW: three pointers into the same buffer.
+struct remote_name_info_w {
+    wchar_t* lpUniversalName;
+    wchar_t* lpConnectionName;
+    wchar_t* lpRemainingPath;
+};
+
+#if MPRNOTIFY_PLATFORM_WINDOWS
+
+#  define MPRNOTIFY_SAME_FIELD(ours, sdk, field)                                                                       \
+    static_assert(offsetof(ours, field) == offsetof(sdk, field), #ours "::" #field " offset")
+static_assert(sizeof(universal_name_info_w) == sizeof(::UNIVERSAL_NAME_INFOW), "UNIVERSAL_NAME_INFOW size");
+MPRNOTIFY_SAME_FIELD(universal_name_info_w, ::UNIVERSAL_NAME_INFOW, lpUniversalName);
+static_assert(sizeof(remote_name_info_w) == sizeof(::REMOTE_NAME_INFOW), "REMOTE_NAME_INFOW size");
+MPRNOTIFY_SAME_FIELD(remote_name_info_w, ::REMOTE_NAME_INFOW, lpUniversalName);
+MPRNOTIFY_SAME_FIELD(remote_name_info_w, ::REMOTE_NAME_INFOW, lpConnectionName);
+MPRNOTIFY_SAME_FIELD(remote_name_info_w, ::REMOTE_NAME_INFOW, lpRemainingPath);
+#  undef MPRNOTIFY_SAME_FIELD
+
+/// The NP functions' types, exactly as the SDK header the translation unit included declares them.
+namespace np_signature {
+using NPGetCaps = decltype(::NPGetCaps);
+using NPAddConnection = decltype(::NPAddConnection);
+using NPAddConnection3 = decltype(::NPAddConnection3);
+using NPCancelConnection = decltype(::NPCancelConnection);
+using NPGetConnection = decltype(::NPGetConnection);
+using NPGetUniversalName = decltype(::NPGetUniversalName);
+using NPGetUser = decltype(::NPGetUser);
+} // namespace np_signature
+
+#else // the portable spelling of the same signatures
+
+namespace np_signature {
+using NPGetCaps = dword(dword);
+using NPAddConnection = dword(net_resource_w*, wchar_t*, wchar_t*);
+using NPAddConnection3 = dword(window_handle, net_resource_w*, wchar_t*, wchar_t*, dword);
+using NPCancelConnection = dword(wchar_t*, std::int32_t);
+using NPGetConnection = dword(wchar_t*, wchar_t*, dword*);
+using NPGetUniversalName = dword(wchar_t*, dword, void*, dword*);
+using NPGetUser = dword(wchar_t*, wchar_t*, dword*);
+} // namespace np_signature
+
+#endif
+
+/// The parameter types of an NP function type: `parameters<np_signature::NPGetUser>::at<2>`.
+template <class Function>
+struct parameters;
+template <class Result, class... Args>
+struct parameters<Result MPRNOTIFY_APIENTRY(Args...)> {
+    template <std::size_t I>
+    using at = std::tuple_element_t<I, std::tuple<Args...>>;
+    static constexpr std::size_t count = sizeof...(Args);
+    /// Bytes of arguments on the x86 stack (the `@N` of a __stdcall name): every NP argument is
+    /// a pointer or a DWORD-sized integer.
+    static constexpr std::size_t x86_argument_bytes = 4 * sizeof...(Args);
+};
+
+/// Pointers to the NP functions, as a router that found them by name calls them.
+using np_get_caps_fn = np_signature::NPGetCaps*;
+using np_add_connection_fn = np_signature::NPAddConnection*;
+using np_add_connection3_fn = np_signature::NPAddConnection3*;
+using np_cancel_connection_fn = np_signature::NPCancelConnection*;
+using np_get_connection_fn = np_signature::NPGetConnection*;
+using np_get_universal_name_fn = np_signature::NPGetUniversalName*;
+using np_get_user_fn = np_signature::NPGetUser*;
+
+/// NPGetCaps indexes (npapi.h WNNC_*).
+namespace wnnc {
+inline constexpr dword spec_version = 0x01;
+inline constexpr dword net_type = 0x02;
+inline constexpr dword driver_version = 0x03;
+inline constexpr dword user = 0x04;
+inline constexpr dword connection = 0x06;
+inline constexpr dword dialog = 0x08;
+inline constexpr dword admin = 0x09;
+inline constexpr dword enumeration = 0x0B;
+inline constexpr dword start = 0x0C;
+
+/// The answer to spec_version: the NP specification these functions follow.
+inline constexpr dword spec_version_51 = 0x00050001;
+
+// WNNC_USER bits
+inline constexpr dword usr_get_user = 0x01;
+// WNNC_CONNECTION bits
+inline constexpr dword con_add_connection = 0x01;
+inline constexpr dword con_cancel_connection = 0x02;
+inline constexpr dword con_get_connections = 0x04;
+inline constexpr dword con_add_connection3 = 0x08;
+inline constexpr dword con_get_performance = 0x40;
+inline constexpr dword con_defer = 0x80;
+// WNNC_DIALOG bits
+inline constexpr dword dlg_format_network_name = 0x80;
+inline constexpr dword dlg_get_resource_parent = 0x200;
+inline constexpr dword dlg_get_resource_information = 0x800;
+// WNNC_ENUMERATION bits
+inline constexpr dword enum_global = 0x01;
+inline constexpr dword enum_local = 0x02;
+inline constexpr dword enum_context = 0x04;
+inline constexpr dword enum_shareable = 0x08;
+} // namespace wnnc
+
+/// NPGetUniversalName's dwInfoLevel (winnetwk.h).
+inline constexpr dword universal_name_info_level = 0x1;
+inline constexpr dword remote_name_info_level = 0x2;
+
+/// CONNECT_INTERACTIVE: the only flag that makes NPAddConnection3's hwndOwner meaningful.
+inline constexpr dword connect_interactive = 0x8;
+
+/// The plain names MPR looks the functions up by.
+namespace np_name {
+inline constexpr const char get_caps[] = "NPGetCaps";
+inline constexpr const char add_connection[] = "NPAddConnection";
+inline constexpr const char add_connection3[] = "NPAddConnection3";
+inline constexpr const char cancel_connection[] = "NPCancelConnection";
+inline constexpr const char get_connection[] = "NPGetConnection";
+inline constexpr const char get_universal_name[] = "NPGetUniversalName";
+inline constexpr const char get_user[] = "NPGetUser";
+} // namespace np_name
+
+} // namespace mprnotify::platform
