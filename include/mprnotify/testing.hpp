@@ -1,6 +1,7 @@
 // mprnotify/testing.hpp - a simulated MPR for unit-testing notifyees, in-process or loaded by path.
 #pragma once
 
-#include "testing/notifyee.hpp" // IWYU pragma: export
-#include "testing/router.hpp"   // IWYU pragma: export
-#include "testing/trace.hpp"    // IWYU pragma: export
+#include "testing/notifyee.hpp"      // IWYU pragma: export
+#include "testing/packed_buffer.hpp" // IWYU pragma: export
+#include "testing/router.hpp"        // IWYU pragma: export
+#include "testing/trace.hpp"         // IWYU pragma: export
