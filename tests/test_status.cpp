@@ -2,7 +2,11 @@
 
 #include <mprnotify/status.hpp>
 
+#include <array>
+#include <cstdint>
 #include <ostream>
+#include <set>
+#include <string_view>
 #include <system_error>
 
 using mprnotify::wn_status;
@@ -20,17 +24,81 @@ TEST_CASE("wn_status values are the winnetwk.h WN_* codes")
     CHECK(mprnotify::to_underlying(wn_status::open_files) == 2401U);
 }
 
-TEST_CASE("every named status has a name and a message; unnamed values are still representable")
+namespace {
+struct named_status {
+    wn_status status;
+    std::uint32_t value;
+    std::string_view name;
+    std::string_view message;
+};
+// Every WN_* code of winnetwk.h, written out once more: the test of status.hpp's three switches.
+constexpr std::array<named_status, 29> all_statuses{{
+    {wn_status::success, 0, "WN_SUCCESS", "the operation succeeded"},
+    {wn_status::access_denied, 5, "WN_ACCESS_DENIED", "access denied"},
+    {wn_status::bad_handle, 6, "WN_BAD_HANDLE", "invalid handle"},
+    {wn_status::out_of_memory, 8, "WN_OUT_OF_MEMORY", "not enough memory"},
+    {wn_status::device_error, 31, "WN_DEVICE_ERROR", "device error"},
+    {wn_status::not_supported, 50, "WN_NOT_SUPPORTED", "the request is not supported"},
+    {wn_status::net_error, 59, "WN_NET_ERROR", "unexpected network error"},
+    {wn_status::bad_dev_type, 66, "WN_BAD_DEV_TYPE", "the device type does not match the resource"},
+    {wn_status::bad_netname, 67, "WN_BAD_NETNAME", "the network name cannot be found"},
+    {wn_status::already_connected, 85, "WN_ALREADY_CONNECTED", "the local device name is already in use"},
+    {wn_status::bad_password, 86, "WN_BAD_PASSWORD", "invalid password"},
+    {wn_status::bad_value, 87, "WN_BAD_VALUE", "invalid parameter"},
+    {wn_status::bad_level, 124, "WN_BAD_LEVEL", "the information level is not valid"},
+    {wn_status::function_busy, 170, "WN_FUNCTION_BUSY", "the resource is busy"},
+    {wn_status::more_data, 234, "WN_MORE_DATA", "more data is available"},
+    {wn_status::no_more_entries, 259, "WN_NO_MORE_ENTRIES", "no more entries"},
+    {wn_status::bad_pointer, 487, "WN_BAD_POINTER", "invalid pointer"},
+    {wn_status::bad_localname, 1200, "WN_BAD_LOCALNAME", "invalid local device name"},
+    {wn_status::connection_closed, 1201, "WN_CONNECTION_CLOSED", "the connection is unavailable"},
+    {wn_status::no_net_or_bad_path, 1203, "WN_NO_NET_OR_BAD_PATH", "no network provider accepted the network path"},
+    {wn_status::bad_provider, 1204, "WN_BAD_PROVIDER", "invalid network provider"},
+    {wn_status::extended_error, 1208, "WN_EXTENDED_ERROR", "a provider-specific error occurred"},
+    {wn_status::no_network, 1222, "WN_NO_NETWORK", "the network is not present or not started"},
+    {wn_status::cancel, 1223, "WN_CANCEL", "the operation was cancelled"},
+    {wn_status::retry, 1237, "WN_RETRY", "the operation should be retried"},
+    {wn_status::bad_user, 2202, "WN_BAD_USER", "invalid user name"},
+    {wn_status::not_connected, 2250, "WN_NOT_CONNECTED", "the network connection does not exist"},
+    {wn_status::open_files, 2401, "WN_OPEN_FILES", "there are open files or requests on the connection"},
+    {wn_status::device_in_use, 2404, "WN_DEVICE_IN_USE", "the device is in use"},
+}};
+} // namespace
+
+TEST_CASE("every named status has its value, its WN_* name and its message")
 {
-    CHECK(mprnotify::name(wn_status::cancel) == "WN_CANCEL");
-    CHECK(mprnotify::message(wn_status::cancel) == "the operation was cancelled");
+    for (const named_status& expected : all_statuses) {
+        CAPTURE(expected.name);
+        CHECK(mprnotify::to_underlying(expected.status) == expected.value);
+        CHECK(mprnotify::name(expected.status) == expected.name);
+        CHECK(mprnotify::message(expected.status) == expected.message);
+        CHECK(std::error_code{expected.status}.message() == expected.message);
+    }
+}
+
+TEST_CASE("the 29 names and messages are the only ones, each used once; other values are still representable")
+{
+    std::set<std::string_view> names;
+    std::set<std::string_view> messages;
+    int named = 0;
+    int unnamed_with_message = 0;
+    for (std::uint32_t value = 0; value <= 20000; ++value) { // every WN_* code is below 2500
+        const auto status = static_cast<wn_status>(value);
+        if (mprnotify::name(status).empty()) {
+            unnamed_with_message += mprnotify::message(status) != "unknown WN status" ? 1 : 0;
+            continue;
+        }
+        ++named;
+        names.insert(mprnotify::name(status));
+        messages.insert(mprnotify::message(status));
+    }
+    CHECK(unnamed_with_message == 0);
+    CHECK(named == static_cast<int>(all_statuses.size()));
+    CHECK(names.size() == all_statuses.size());
+    CHECK(messages.size() == all_statuses.size());
     const auto odd = static_cast<wn_status>(123456U);
     CHECK(mprnotify::name(odd).empty());
     CHECK(mprnotify::message(odd) == "unknown WN status");
-    for (const wn_status s : {wn_status::success, wn_status::bad_pointer, wn_status::open_files, wn_status::retry}) {
-        CHECK_FALSE(mprnotify::name(s).empty());
-        CHECK(mprnotify::message(s) != "unknown WN status");
-    }
 }
 
 TEST_CASE("wn_status converts to std::error_code in its own category")

@@ -20,8 +20,8 @@
 // clang-format off
 // Two pointers are 8 bytes of arguments on x86.
 #define MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES                                                        \
-    MPRNOTIFY_DETAIL_PLAIN_EXPORT(AddConnectNotify, 8, "")                                         \
-    MPRNOTIFY_DETAIL_PLAIN_EXPORT(CancelConnectNotify, 8, "")
+    MPRNOTIFY_DETAIL_PLAIN_EXPORT(AddConnectNotify, 8)                                             \
+    MPRNOTIFY_DETAIL_PLAIN_EXPORT(CancelConnectNotify, 8)
 
 // npapi.h declares both functions without dllexport, and Clang warns (by default) when a
 // redeclaration adds it; the export still happens, as with GCC and MSVC, which accept it silently.
@@ -36,10 +36,14 @@
 #endif
 
 /// Emits AddConnectNotify and CancelConnectNotify for `Handler` (and an optional policy).
-/// Use once per DLL, at namespace scope.
+/// Use once per DLL, at namespace scope. The functions have C linkage and are defined in a namespace
+/// of their own: a C-linkage name is the same function whatever namespace declares it, and it does
+/// not collide with the C++-linkage declarations MinGW-w64's npapi.h (which has no extern "C"
+/// guard) leaves when a translation unit includes <npapi.h> before this header.
 #define MPRNOTIFY_EXPORT(...)                                                                      \
     MPRNOTIFY_DETAIL_EXPORT_DIRECTIVES                                                             \
     MPRNOTIFY_DETAIL_EXPORT_BEGIN                                                                  \
+    namespace mprnotify_exported_functions {                                                      \
     extern "C" MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY   \
     AddConnectNotify(::mprnotify::platform::notify_info_param info,                                \
                      ::mprnotify::platform::notify_add_param add)                                  \
@@ -51,6 +55,7 @@
                         ::mprnotify::platform::notify_cancel_param cancel)                         \
     {                                                                                              \
         return ::mprnotify::entry_points<__VA_ARGS__>::cancel_connect_notify(info, cancel);        \
+    }                                                                                              \
     }                                                                                              \
     MPRNOTIFY_DETAIL_EXPORT_END                                                                    \
     static_assert(true, "MPRNOTIFY_EXPORT(...) is followed by a semicolon")

@@ -14,15 +14,14 @@
 #include <cstdint>
 
 #if defined(_WIN32)
-#  ifndef WIN32_LEAN_AND_MEAN
-#    define WIN32_LEAN_AND_MEAN
-#  endif
-#  ifndef NOMINMAX
-#    define NOMINMAX
-#  endif
+// <windows.h> exactly as the including translation unit configured it: no WIN32_LEAN_AND_MEAN or
+// NOMINMAX from here (a later ShellExecuteW or max() of the user's own must keep working); the
+// library's headers are written to compile with the min and max macros defined.
 #  include <windows.h>
 // MinGW-w64's npapi.h has no extern "C" guard: without this block the npapi.h prototypes of
-// AddConnectNotify and CancelConnectNotify would get C++ linkage and mangled names.
+// AddConnectNotify and CancelConnectNotify would get C++ linkage and mangled names. When the user's
+// translation unit included <npapi.h> first, its include guard makes this a no-op; MPRNOTIFY_EXPORT
+// and the documented forwarding lines are written to compile in that order too (export.hpp).
 extern "C" {
 #  include <winnetwk.h>
 #  include <npapi.h>

@@ -162,12 +162,12 @@ template <class Getter>
 #  define MPRNOTIFY_EXPORT_PROVIDER_REGISTRATION(service_name, display_name)                                           \
     MPRNOTIFY_DETAIL_PROVIDER_REGISTRATION_CHECK(service_name, display_name);                                          \
     MPRNOTIFY_DETAIL_REGISTRATION_DIRECTIVES                                                                           \
-    extern "C" MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE HRESULT WINAPI DllRegisterServer(void)                                \
+    extern "C" HRESULT WINAPI DllRegisterServer(void)                                                                  \
     {                                                                                                                  \
       return ::mprnotify::registry::detail::register_provider_module(                                                  \
           service_name, display_name, reinterpret_cast<const void*>(&DllRegisterServer));                             \
     }                                                                                                                  \
-    extern "C" MPRNOTIFY_DETAIL_EXPORT_ATTRIBUTE HRESULT WINAPI DllUnregisterServer(void)                              \
+    extern "C" HRESULT WINAPI DllUnregisterServer(void)                                                                \
     {                                                                                                                  \
       return ::mprnotify::registry::detail::unregister_provider_module(service_name);                                  \
     }                                                                                                                  \

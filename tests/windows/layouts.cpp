@@ -14,7 +14,9 @@ extern "C" { // MinGW-w64's npapi.h has no extern "C" guard of its own
 #include <npapi.h>
 }
 
+#include <mprnotify/add_connection.hpp>
 #include <mprnotify/platform.hpp>
+#include <mprnotify/status.hpp>
 
 #if !defined(EXPECT_POINTER_BITS) || !defined(EXPECT_UNICODE)
 #  error "compile with -DEXPECT_POINTER_BITS=32|64 -DEXPECT_UNICODE=0|1"
@@ -93,3 +95,53 @@ static_assert(std::is_same_v<platform::notify_info_param, LPNOTIFYINFO>);
 static_assert(std::is_same_v<platform::notify_add_param, LPNOTIFYADD>);
 static_assert(std::is_same_v<platform::notify_cancel_param, LPNOTIFYCANCEL>);
 static_assert(platform::notify_pre == NOTIFY_PRE && platform::notify_post == NOTIFY_POST);
+
+// The library's constants against the SDK's: every wn_status, connect flag and resource type.
+#define SAME_STATUS(ours, sdk)                                                                                         \
+  static_assert(mprnotify::to_underlying(mprnotify::wn_status::ours) == (sdk), "wn_status::" #ours " != " #sdk)
+SAME_STATUS(success, WN_SUCCESS);
+SAME_STATUS(access_denied, WN_ACCESS_DENIED);
+SAME_STATUS(bad_handle, WN_BAD_HANDLE);
+SAME_STATUS(out_of_memory, WN_OUT_OF_MEMORY);
+SAME_STATUS(device_error, WN_DEVICE_ERROR);
+SAME_STATUS(not_supported, WN_NOT_SUPPORTED);
+SAME_STATUS(net_error, WN_NET_ERROR);
+SAME_STATUS(bad_dev_type, WN_BAD_DEV_TYPE);
+SAME_STATUS(bad_netname, WN_BAD_NETNAME);
+SAME_STATUS(already_connected, WN_ALREADY_CONNECTED);
+SAME_STATUS(bad_password, WN_BAD_PASSWORD);
+SAME_STATUS(bad_value, WN_BAD_VALUE);
+SAME_STATUS(bad_level, WN_BAD_LEVEL);
+SAME_STATUS(function_busy, WN_FUNCTION_BUSY);
+SAME_STATUS(more_data, WN_MORE_DATA);
+SAME_STATUS(no_more_entries, WN_NO_MORE_ENTRIES);
+SAME_STATUS(bad_pointer, WN_BAD_POINTER);
+SAME_STATUS(bad_localname, WN_BAD_LOCALNAME);
+SAME_STATUS(connection_closed, WN_CONNECTION_CLOSED);
+SAME_STATUS(no_net_or_bad_path, WN_NO_NET_OR_BAD_PATH);
+SAME_STATUS(bad_provider, WN_BAD_PROVIDER);
+SAME_STATUS(extended_error, WN_EXTENDED_ERROR);
+SAME_STATUS(no_network, WN_NO_NETWORK);
+SAME_STATUS(cancel, WN_CANCEL);
+SAME_STATUS(retry, WN_RETRY);
+SAME_STATUS(bad_user, WN_BAD_USER);
+SAME_STATUS(not_connected, WN_NOT_CONNECTED);
+SAME_STATUS(open_files, WN_OPEN_FILES);
+SAME_STATUS(device_in_use, WN_DEVICE_IN_USE);
+
+#define SAME_FLAG(ours, sdk)                                                                                           \
+  static_assert(static_cast<DWORD>(mprnotify::connect_flag::ours) == (sdk), "connect_flag::" #ours " != " #sdk)
+SAME_FLAG(update_profile, CONNECT_UPDATE_PROFILE);
+SAME_FLAG(update_recent, CONNECT_UPDATE_RECENT);
+SAME_FLAG(temporary, CONNECT_TEMPORARY);
+SAME_FLAG(interactive, CONNECT_INTERACTIVE);
+SAME_FLAG(prompt, CONNECT_PROMPT);
+SAME_FLAG(redirect, CONNECT_REDIRECT);
+SAME_FLAG(command_line, CONNECT_COMMANDLINE);
+SAME_FLAG(cmd_save_credentials, CONNECT_CMD_SAVECRED);
+
+#define SAME_TYPE(ours, sdk)                                                                                           \
+  static_assert(static_cast<DWORD>(mprnotify::resource_type::ours) == (sdk), "resource_type::" #ours " != " #sdk)
+SAME_TYPE(any, RESOURCETYPE_ANY);
+SAME_TYPE(disk, RESOURCETYPE_DISK);
+SAME_TYPE(print, RESOURCETYPE_PRINT);
