@@ -129,7 +129,7 @@ struct fuzz_handler {
             seen.first_failure_answer = f.answer;
         }
         seen.checksum = mix(seen.checksum, f.message.size());
-        reliability::expect(!to_string(f.site).empty(), "on_error: a failure site without a name");
+        reliability::expect(!name(f.site).empty(), "on_error: a failure site without a name");
     }
 
 private:

@@ -11,6 +11,9 @@ using mprnotify::add_flags;
 using mprnotify::connect_flag;
 
 static_assert(std::is_trivially_copyable_v<add_connection>);
+// A view of a temporary would dangle: only an lvalue the boundary checked can be viewed.
+static_assert(!std::is_constructible_v<add_connection, mprnotify::platform::notify_add_w&&>);
+static_assert(std::is_constructible_v<add_connection, const mprnotify::platform::notify_add_w&>);
 static_assert(std::is_trivially_copyable_v<add_flags>);
 
 TEST_CASE("an add view reads the defined NOTIFYADD fields")
@@ -19,7 +22,7 @@ TEST_CASE("an add view reads the defined NOTIFYADD fields")
     int window = 0;
     add.raw.hwndOwner = reinterpret_cast<mprnotify::platform::window_handle>(&window);
     add.raw.dwAddFlags = 0x1 | 0x8;
-    const add_connection view{&add.raw};
+    const add_connection view{add.raw};
     CHECK(view.local_name() == std::wstring_view{L"Z:"});
     CHECK(view.remote_name() == std::wstring_view{L"\\\\server\\share"});
     CHECK(view.remote_name().view().data() == add.remote.data()); // zero-copy
@@ -36,7 +39,7 @@ TEST_CASE("NULL strings and an empty local name are fine: deviceless connections
     test_support::add_struct add;
     add.raw.NetResource.lpLocalName = nullptr;
     add.raw.NetResource.lpRemoteName = nullptr;
-    const add_connection view{&add.raw};
+    const add_connection view{add.raw};
     CHECK_FALSE(view.local_name().has_value());
     CHECK_FALSE(view.remote_name().has_value());
     CHECK(view.is_deviceless());
@@ -64,5 +67,5 @@ TEST_CASE("resource types other than the three defined ones pass through")
 {
     test_support::add_struct add;
     add.raw.NetResource.dwType = 8;
-    CHECK(static_cast<std::uint32_t>(add_connection{&add.raw}.resource_type()) == 8U);
+    CHECK(static_cast<std::uint32_t>(add_connection{add.raw}.resource_type()) == 8U);
 }

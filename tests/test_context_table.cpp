@@ -3,6 +3,8 @@
 #include <mprnotify/detail/context_table.hpp>
 
 #include <cstdint>
+#include <memory>
+#include <set>
 #include <vector>
 
 #include "support.hpp"
@@ -14,12 +16,20 @@ using test_support::counted;
 static_assert(table::stored_inline<counted>);
 static_assert(!table::stored_inline<big_counted>);
 
+namespace {
+/// Publishes a fresh reservation and returns its handle.
+void* publish_one(table& t, std::uint8_t owner = 0)
+{
+    auto reserved = t.reserve(owner);
+    REQUIRE(reserved.slot);
+    return reserved.slot.publish();
+}
+} // namespace
+
 TEST_CASE("a published slot is claimed back once, and only once")
 {
     table t;
-    auto lease = t.reserve();
-    REQUIRE(lease);
-    void* handle = lease.publish();
+    void* handle = publish_one(t);
     CHECK(handle != nullptr);
     CHECK(t.live_count() == 1);
     {
@@ -31,49 +41,104 @@ TEST_CASE("a published slot is claimed back once, and only once")
     CHECK_FALSE(t.claim(handle)); // repeated post after consumption
 }
 
-TEST_CASE("handles are odd numbers that never equal a real object's address")
+TEST_CASE("handles are odd, so they never equal the address of any object (all are even-aligned)")
 {
     table t;
-    auto lease = t.reserve();
-    void* handle = lease.publish();
-    CHECK((reinterpret_cast<std::uintptr_t>(handle) & 1U) == 1U);
-    auto claimed = t.claim(handle);
+    // Live objects of every alignment the platform gives out, to compare against.
+    std::vector<std::unique_ptr<std::max_align_t>> objects;
+    std::set<std::uintptr_t> addresses{reinterpret_cast<std::uintptr_t>(&t)};
+    for (int i = 0; i < 8; ++i) {
+        objects.push_back(std::make_unique<std::max_align_t>());
+        addresses.insert(reinterpret_cast<std::uintptr_t>(objects.back().get()));
+    }
+    std::vector<void*> handles;
+    for (int i = 0; i < 8; ++i) {
+        handles.push_back(publish_one(t));
+    }
+    for (void* h : handles) {
+        const auto value = reinterpret_cast<std::uintptr_t>(h);
+        CHECK((value & 1U) == 1U);
+        CHECK(addresses.count(value) == 0);
+        CHECK(std::set<void*>(handles.begin(), handles.end()).size() == handles.size()); // all distinct
+        auto claimed = t.claim(h);
+        CHECK(static_cast<bool>(claimed));
+    }
 }
 
 TEST_CASE("values this table did not hand out are not claimed")
 {
     table t;
-    auto lease = t.reserve();
-    void* handle = lease.publish();
+    void* handle = publish_one(t);
     int local = 0;
     CHECK_FALSE(t.claim(&local));
     CHECK_FALSE(t.claim(nullptr));
     CHECK_FALSE(t.claim(reinterpret_cast<void*>(reinterpret_cast<std::uintptr_t>(handle) ^ 0x100U)));
     table other;
     CHECK_FALSE(other.claim(handle)); // another notifyee's context
+    CHECK_FALSE(t.claim(handle, 1));  // the other operation's post
     CHECK(t.live_count() == 1);
     auto claimed = t.claim(handle);
     CHECK(static_cast<bool>(claimed));
 }
 
-TEST_CASE("a full table refuses to reserve, and recovers when a slot is released")
+TEST_CASE("a full table reclaims the oldest pending context; its late post is ignored")
 {
+    const long before = counted::live.load();
     table t;
     std::vector<void*> handles;
     for (int i = 0; i < 8; ++i) {
-        auto lease = t.reserve();
-        REQUIRE(lease);
-        handles.push_back(lease.publish());
+        auto reserved = t.reserve(static_cast<std::uint8_t>(i % 2));
+        REQUIRE(reserved.slot);
+        CHECK_FALSE(reserved.reclaimed);
+        REQUIRE(reserved.slot.store(counted{i}));
+        handles.push_back(reserved.slot.publish());
     }
-    CHECK_FALSE(t.reserve());
+    CHECK(counted::live.load() == before + 8);
     {
-        auto claimed = t.claim(handles[3]);
+        auto claimed = t.claim(handles[3], 1); // one post does come
+        REQUIRE(claimed);
+        CHECK(claimed.object<counted>().value == 3);
     }
-    auto again = t.reserve();
-    CHECK(static_cast<bool>(again));
-    for (void* h : handles) {
-        auto c = t.claim(h);
+    CHECK(counted::live.load() == before + 7);
+    // The freed slot is used first; then each reservation reclaims the oldest: 0, 1, 2, 4, ...
+    auto free_one = t.reserve(0);
+    REQUIRE(free_one.slot);
+    CHECK_FALSE(free_one.reclaimed);
+    auto first = t.reserve(1);
+    REQUIRE(first.slot);
+    CHECK(first.reclaimed);
+    CHECK(first.reclaimed_owner == 0); // handles[0] was reserved with owner 0
+    CHECK_FALSE(first.destructor_threw);
+    CHECK(counted::live.load() == before + 6); // its context was destroyed
+    CHECK_FALSE(t.claim(handles[0], 0));       // the reclaimed handle's late post: ignored
+    auto second = t.reserve(1);
+    REQUIRE(second.slot);
+    CHECK(second.reclaimed);
+    CHECK(second.reclaimed_owner == 1);
+    CHECK_FALSE(t.claim(handles[1], 1));
+    for (std::size_t i = 2; i < handles.size(); ++i) {
+        if (i == 3) {
+            continue;
+        }
+        auto claimed = t.claim(handles[i], static_cast<std::uint8_t>(i % 2)); // the newer ones survive
+        CHECK(static_cast<bool>(claimed));
     }
+    CHECK(counted::live.load() == before);
+}
+
+TEST_CASE("a table whose every slot is reserved but unpublished has nothing to reclaim")
+{
+    table t;
+    std::vector<table::reservation> held;
+    for (int i = 0; i < 8; ++i) {
+        held.push_back(t.reserve());
+        REQUIRE(held.back().slot);
+    }
+    auto none = t.reserve();
+    CHECK_FALSE(none.slot);
+    CHECK_FALSE(none.reclaimed);
+    held.pop_back(); // released: free again
+    CHECK(static_cast<bool>(t.reserve().slot));
 }
 
 TEST_CASE("inline and heap contexts are destroyed exactly once")
@@ -83,12 +148,12 @@ TEST_CASE("inline and heap contexts are destroyed exactly once")
     void* small = nullptr;
     void* big = nullptr;
     {
-        auto lease = t.reserve();
+        auto lease = t.reserve().slot;
         REQUIRE(lease.store(counted{7}));
         small = lease.publish();
     }
     {
-        auto lease = t.reserve();
+        auto lease = t.reserve().slot;
         REQUIRE(lease.store(big_counted{9}));
         big = lease.publish();
     }
@@ -97,7 +162,9 @@ TEST_CASE("inline and heap contexts are destroyed exactly once")
         auto claimed = t.claim(small);
         CHECK(claimed.object<counted>().value == 7);
         claimed.destroy_object();
+        CHECK(counted::live.load() == before + 1);
         claimed.destroy_object(); // idempotent
+        CHECK(counted::live.load() == before + 1);
     }
     {
         auto claimed = t.claim(big);
@@ -111,10 +178,10 @@ TEST_CASE("contexts whose post never comes are destroyed with the table")
     const long before = counted::live.load();
     {
         table t;
-        auto a = t.reserve();
+        auto a = t.reserve().slot;
         REQUIRE(a.store(counted{1}));
         (void)a.publish();
-        auto b = t.reserve();
+        auto b = t.reserve().slot;
         REQUIRE(b.store(big_counted{2}));
         (void)b.publish();
         CHECK(counted::live.load() == before + 2);
@@ -122,18 +189,23 @@ TEST_CASE("contexts whose post never comes are destroyed with the table")
     CHECK(counted::live.load() == before);
 }
 
-TEST_CASE("a reservation that is never published frees its slot and object")
+TEST_CASE("reservations that are never published free their slots and objects, every time")
 {
     const long before = counted::live.load();
     table t;
-    {
-        auto lease = t.reserve();
-        REQUIRE(lease.store(counted{3}));
+    // More rounds than slots, each holding every slot at once: a slot that leaked would be missing.
+    for (int round = 0; round < 20; ++round) {
+        std::vector<table::lease> leases;
+        for (int i = 0; i < 8; ++i) {
+            auto reserved = t.reserve();
+            REQUIRE(reserved.slot);
+            CHECK_FALSE(reserved.reclaimed);
+            REQUIRE(reserved.slot.store(counted{i}));
+            leases.push_back(std::move(reserved.slot));
+        }
+        CHECK(counted::live.load() == before + 8);
+        CHECK_FALSE(t.reserve().slot); // all eight held by this round
     }
     CHECK(counted::live.load() == before);
     CHECK(t.live_count() == 0);
-    for (int i = 0; i < 8; ++i) {
-        auto lease = t.reserve();
-        CHECK(static_cast<bool>(lease));
-    }
 }

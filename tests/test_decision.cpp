@@ -13,7 +13,7 @@ TEST_CASE("proceed, call_after and veto convert to a decision")
     CHECK(proceed.what() == decision<>::kind::proceeds);
     CHECK_FALSE(proceed.wants_after());
 
-    const decision<> after = mprnotify::call_after();
+    const decision<mprnotify::no_context> after = mprnotify::call_after();
     CHECK(after.wants_after());
 
     const decision<> refuse = mprnotify::veto(wn_status::access_denied);
@@ -39,8 +39,11 @@ TEST_CASE("call_after(context) carries a typed context")
     CHECK_FALSE(no.context().has_value());
 }
 
-// A decision with a context type cannot request a post without a context.
-static_assert(!std::is_convertible_v<mprnotify::call_after_t, decision<std::string>>);
-static_assert(std::is_convertible_v<mprnotify::call_after_t, decision<>>);
+// Which decisions can ask for a post: decision<> cannot (tests/compile_fail/call_after_without_after_hook.cpp
+// and call_after_needs_context.cpp check the messages of the two misuses).
+static_assert(!decision<>::can_post);
+static_assert(decision<mprnotify::no_context>::can_post);
+static_assert(decision<std::string>::can_post);
+static_assert(std::is_convertible_v<mprnotify::call_after_t, decision<mprnotify::no_context>>);
 static_assert(std::is_convertible_v<mprnotify::proceed_t, decision<std::string>>);
 static_assert(std::is_convertible_v<mprnotify::veto_t, decision<std::string>>);

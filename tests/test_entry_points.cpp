@@ -72,7 +72,7 @@ struct cancel_only_handler {
     decision<> before_cancel(const cancel_connection&)
     {
         ++calls;
-        return mprnotify::call_after();
+        return mprnotify::proceed;
     }
 };
 using cancel_only = mprnotify::entry_points<cancel_only_handler>;
@@ -211,7 +211,7 @@ TEST_CASE("an after-only handler gets its post without a before-hook")
     CHECK(cancel_pre.lpContext == nullptr);
 }
 
-TEST_CASE("call_after() without an after-hook requests no post; other operations are passed by")
+TEST_CASE("a before-hook without an after-hook requests no post; other operations are passed by")
 {
     add_struct add;
     auto pre = pre_info();
@@ -239,13 +239,9 @@ struct capacity_handler {
     }
 };
 using small = mprnotify::entry_points<capacity_handler, small_table_policy>;
-struct small_closed_policy : mprnotify::fail_closed<wn_status::function_busy> {
-    static constexpr std::size_t context_capacity = 2;
-};
-using small_closed = mprnotify::entry_points<capacity_handler, small_closed_policy>;
 } // namespace
 
-TEST_CASE("when every context slot is in use: the policy answers and on_error is told")
+TEST_CASE("a full table reclaims the oldest pending context: on_error is told, its late post is ignored")
 {
     add_struct add;
     std::vector<void*> pending;
@@ -254,25 +250,22 @@ TEST_CASE("when every context slot is in use: the policy answers and on_error is
         REQUIRE(small::add_connect_notify(&pre, add.get()) == 0U);
         pending.push_back(pre.lpContext);
     }
-    auto overflow = pre_info();
-    CHECK(small::add_connect_notify(&overflow, add.get()) == 0U); // fail-open: proceeds without post
-    CHECK(overflow.lpContext == nullptr);
+    auto third = pre_info();
+    CHECK(small::add_connect_notify(&third, add.get()) == 0U); // still gets its post
+    CHECK(third.lpContext != nullptr);
     CHECK(small::handler().errors == 1);
-    CHECK(small::handler().last_site == mprnotify::failure_site::context_capacity);
+    CHECK(small::handler().last_site == mprnotify::failure_site::context_reclaimed);
+    CHECK(small::pending_contexts() == 2);
 
-    for (int i = 0; i < 2; ++i) {
-        auto pre = pre_info();
-        REQUIRE(small_closed::add_connect_notify(&pre, add.get()) == 0U);
-    }
-    auto refused = pre_info();
-    CHECK(small_closed::add_connect_notify(&refused, add.get()) == raw(wn_status::function_busy));
-    CHECK(refused.lpContext == nullptr);
-
-    for (void* context : pending) {
+    auto late = post_info(pending[0]); // the reclaimed one: ignored like a consumed context
+    CHECK(small::add_connect_notify(&late, add.get()) == 0U);
+    CHECK(small::pending_contexts() == 2);
+    for (void* context : {pending[1], third.lpContext}) {
         auto post = post_info(context);
         CHECK(small::add_connect_notify(&post, add.get()) == 0U);
     }
     CHECK(small::pending_contexts() == 0);
+    CHECK(small::handler().errors == 1);
 }
 
 namespace {

@@ -4,7 +4,10 @@
 #include <mprnotify/detail/handler_instance.hpp>
 
 #include <atomic>
+#include <stdexcept>
 #include <string>
+#include <chrono>
+#include <thread>
 
 using mprnotify::detail::constant_handler;
 using mprnotify::detail::handler_instance;
@@ -33,6 +36,30 @@ struct with_string {
     std::wstring name;
 };
 
+/// A constructor that reaches the library again on the same thread (it maps a configuration
+/// share, say): the nested call must be told, not deadlock or end in recursive_init_error.
+struct reentrant;
+int nested_saw_null = 0;
+struct reentrant {
+    reentrant()
+    {
+        if (handler_instance<reentrant>::get() == nullptr) {
+            ++nested_saw_null;
+        }
+    }
+};
+
+int throws_left = 1;
+struct throws_once {
+    throws_once()
+    {
+        if (throws_left > 0) {
+            --throws_left;
+            throw std::runtime_error{"not yet"};
+        }
+    }
+};
+
 } // namespace
 
 static_assert(constant_handler<stateless>);
@@ -45,10 +72,10 @@ TEST_CASE("a handler that needs no code to be created exists from the start, wit
 {
     using instance = handler_instance<with_constants>;
     REQUIRE(instance::existing() != nullptr);
-    CHECK(instance::existing() == &instance::get());
-    CHECK(instance::get().limit == 3);
-    CHECK(instance::get().calls.load() == 0);
-    ++instance::get().calls;
+    CHECK(instance::existing() == instance::get());
+    CHECK(instance::get()->limit == 3);
+    CHECK(instance::get()->calls.load() == 0);
+    ++instance::get()->calls;
     CHECK(instance::existing()->calls.load() == 1); // one object, not a copy per call
 }
 
@@ -57,16 +84,49 @@ TEST_CASE("a handler with a constructor is created on first use, once")
     using instance = handler_instance<with_constructor>;
     CHECK(instance::existing() == nullptr);
     CHECK(constructions == 0);
-    CHECK(instance::get().value == 7);
-    CHECK(instance::get().value == 7);
+    CHECK(instance::get()->value == 7);
+    CHECK(instance::get()->value == 7);
     CHECK(constructions == 1);
-    CHECK(instance::existing() == &instance::get());
+    CHECK(instance::existing() == instance::get());
 }
 
 TEST_CASE("a handler with a destructor is created on first use")
 {
     using instance = handler_instance<with_destructor>;
     CHECK(instance::existing() == nullptr);
-    CHECK(instance::get().calls == 0);
-    CHECK(instance::existing() == &instance::get());
+    CHECK(instance::get()->calls == 0);
+    CHECK(instance::existing() == instance::get());
+}
+
+TEST_CASE("re-entry from the handler's own constructor gets nullptr instead of a deadlock")
+{
+    using instance = handler_instance<reentrant>;
+    REQUIRE(instance::get() != nullptr);
+    CHECK(nested_saw_null == 1);
+    CHECK(instance::get() == instance::existing());
+    CHECK(nested_saw_null == 1); // constructed once
+}
+
+TEST_CASE("a constructor that throws is tried again on the next call")
+{
+    using instance = handler_instance<throws_once>;
+    CHECK_THROWS_AS(instance::get(), std::runtime_error);
+    CHECK(instance::existing() == nullptr);
+    CHECK_FALSE(instance::gone());
+    CHECK(instance::get() != nullptr);
+}
+
+TEST_CASE("another thread is not mistaken for re-entry")
+{
+    struct slow {
+        int value = 5;
+        slow() { std::this_thread::sleep_for(std::chrono::milliseconds(20)); }
+    };
+    using instance = handler_instance<slow>;
+    slow* seen_by_other = nullptr;
+    std::thread other{[&] { seen_by_other = instance::get(); }};
+    slow* seen_here = instance::get();
+    other.join();
+    REQUIRE(seen_here != nullptr);
+    CHECK(seen_by_other == seen_here);
 }

@@ -6,8 +6,6 @@
 
 #include <cstdint>
 
-#include <gsl/pointers>
-
 #include "nullable_wstring.hpp"
 #include "platform.hpp"
 
@@ -62,7 +60,9 @@ private:
 /// Read-only view of a NOTIFYADD that has been checked for NULL.
 class add_connection {
 public:
-    explicit add_connection(gsl::not_null<const platform::notify_add_w*> add) noexcept : add_(add.get()) {}
+    /// Views `add`, which the boundary has checked is not NULL; a temporary cannot be viewed.
+    explicit add_connection(const platform::notify_add_w& add) noexcept : add_(&add) {}
+    explicit add_connection(const platform::notify_add_w&&) = delete;
 
     /// Owner window for any UI the notifyee shows; may be NULL.
     [[nodiscard]] platform::window_handle owner_window() const noexcept { return add_->hwndOwner; }
@@ -84,7 +84,7 @@ public:
     [[nodiscard]] add_flags flags() const noexcept { return add_flags{add_->dwAddFlags}; }
 
 private:
-    const platform::notify_add_w* add_; // never NULL: the constructor takes a not_null
+    const platform::notify_add_w* add_; // never NULL: the constructor takes a reference
 };
 
 } // namespace mprnotify

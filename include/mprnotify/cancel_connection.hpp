@@ -6,9 +6,7 @@
 
 #include <cstdint>
 
-#include <gsl/pointers>
-
-#include "notification.hpp"
+#include "operation.hpp"
 #include "nullable_wstring.hpp"
 #include "platform.hpp"
 #include "status.hpp"
@@ -18,11 +16,13 @@ namespace mprnotify {
 /// Read-only view of a NOTIFYCANCEL that has been checked for NULL.
 class cancel_connection {
 public:
-    cancel_connection(gsl::not_null<const platform::notify_cancel_w*> cancel, mprnotify::phase phase,
+    /// Views `cancel`, which the boundary has checked is not NULL; a temporary cannot be viewed.
+    cancel_connection(const platform::notify_cancel_w& cancel, mprnotify::phase phase,
                       wn_status operation_status) noexcept
-        : cancel_(cancel.get()), phase_(phase), operation_status_(operation_status)
+        : cancel_(&cancel), phase_(phase), operation_status_(operation_status)
     {
     }
+    cancel_connection(const platform::notify_cancel_w&&, mprnotify::phase, wn_status) = delete;
 
     /// The local device or the remote name being cancelled: whatever the caller passed.
     [[nodiscard]] nullable_wstring name() const noexcept { return nullable_wstring{cancel_->lpName}; }
@@ -44,7 +44,7 @@ public:
     [[nodiscard]] std::uint32_t flag_bits() const noexcept { return cancel_->dwFlags; }
 
 private:
-    const platform::notify_cancel_w* cancel_; // never NULL: the constructor takes a not_null
+    const platform::notify_cancel_w* cancel_; // never NULL: the constructor takes a reference
     mprnotify::phase phase_;
     wn_status operation_status_;
 };

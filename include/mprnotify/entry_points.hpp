@@ -1,35 +1,35 @@
 // mprnotify/entry_points.hpp - the boundary: the only code that touches the raw pointers MPR passes.
 //
 // entry_points<Handler, Policy> turns a plain handler class into the two functions MPR calls,
-// with the exact npapi.h signatures. Data flows one way:
-//     MPR -> checks -> view -> handler hook -> decision -> context table -> MPR
+// with the exact npapi.h signatures. Data flows one way, and each function below is one step:
+//     MPR -> checks (dispatch) -> view -> hook (pre/post) -> decision (settle) -> table -> MPR
 // Rules it enforces (see docs/entry_points.md):
 //   - NULL NOTIFYINFO or NULL operation struct: WN_BAD_POINTER, the handler is not called.
 //   - An undocumented dwNotifyStatus: WN_SUCCESS, lpContext untouched.
 //   - Pre: lpContext is NULL unless the answer is WN_SUCCESS with a post requested.
-//   - Post: a context this library did not hand out, already consumed, or handed out for the
-//     other operation (an add context offered to CancelConnectNotify), is ignored.
-//   - The context is destroyed after the after-hook returns, even if it throws.
-//   - No exception escapes; the thread's last-error value is left as it was.
+//   - Post: a context this library did not hand out, already consumed or reclaimed, or handed out
+//     for the other operation (an add context offered to CancelConnectNotify), is ignored.
+//   - The context is destroyed after the after-hook returns, even if it throws; contexts whose
+//     post never comes are reclaimed oldest first when the table is full, and destroyed before the
+//     handler at unload.
+//   - No exception escapes; a failure is answered by the policy (a wn_error by its own code); the
+//     thread's last-error value is left as it was.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
-#include <optional>
+#include <exception>
 #include <type_traits>
 #include <utility>
-
-#include <gsl/pointers>
 
 #include "add_connection.hpp"
 #include "cancel_connection.hpp"
 #include "decision.hpp"
+#include "detail/call_report.hpp"
 #include "detail/context_table.hpp"
-#include "detail/exception_translation.hpp"
 #include "detail/handler_instance.hpp"
+#include "detail/hooks.hpp"
 #include "failure.hpp"
-#include "hooks.hpp"
-#include "notification.hpp"
+#include "operation.hpp"
 #include "platform.hpp"
 #include "policy.hpp"
 #include "status.hpp"
@@ -38,11 +38,12 @@ namespace mprnotify {
 
 template <class Handler, policy Policy = fail_open>
 class entry_points {
-    static_assert(hooks::validate_handler<Handler>());
+    static_assert(detail::validate_handler<Handler>());
 
     using table_type =
         detail::context_table<detail::context_capacity_of<Policy>(), detail::context_inline_bytes_of<Policy>()>;
     using instance = detail::handler_instance<Handler>;
+    using report = detail::call_report<Handler, Policy>;
 
 public:
     using handler_type = Handler;
@@ -53,7 +54,7 @@ public:
                                                                  platform::notify_add_param add) noexcept
     {
         [[maybe_unused]] const platform::last_error_guard keep_last_error;
-        return to_dword(dispatch<hooks::add_tag>(info, platform::wide(add)));
+        return to_dword(dispatch<detail::add_hooks>(info, platform::wide(add)));
     }
 
     /// CancelConnectNotify, exactly as npapi.h declares it.
@@ -61,14 +62,29 @@ public:
                                                                     platform::notify_cancel_param cancel) noexcept
     {
         [[maybe_unused]] const platform::last_error_guard keep_last_error;
-        return to_dword(dispatch<hooks::cancel_tag>(info, platform::wide(cancel)));
+        return to_dword(dispatch<detail::cancel_hooks>(info, platform::wide(cancel)));
     }
 
     /// The process's handler instance, created on first use (for tests and for forwarding code).
-    static Handler& handler() { return instance::get(); }
+    /// Called from the handler's own constructor or after its destruction it throws
+    /// wn_error(WN_FUNCTION_BUSY), or ends the program in a build without exceptions.
+    static Handler& handler()
+    {
+        if (Handler* existing = instance::get()) {
+            return *existing;
+        }
+#if MPRNOTIFY_HAS_EXCEPTIONS
+        throw wn_error{wn_status::function_busy, "the handler is under construction or already destroyed"};
+#else
+        std::terminate();
+#endif
+    }
 
     /// Contexts handed to MPR whose post has not come yet.
-    [[nodiscard]] static std::size_t pending_contexts() noexcept { return table_.live_count(); }
+    [[nodiscard]] static std::size_t pending_contexts() noexcept
+    {
+        return instance::existing() != nullptr ? table().live_count() : 0;
+    }
 
 private:
     static constexpr platform::dword to_dword(wn_status status) noexcept
@@ -76,152 +92,183 @@ private:
         return static_cast<platform::dword>(to_underlying(status));
     }
 
-    static hooks::add_tag::view make_view(hooks::add_tag /*unused*/, const platform::notify_add_w& add,
-                                          const platform::notify_info& /*unused*/) noexcept
+    /// Created after the handler, so destroyed before it (detail::owned_by_handler).
+    static table_type& table() noexcept { return detail::owned_by_handler<table_type, entry_points>(); }
+
+    /// Add and cancel share one table; the tag keeps one operation's contexts from the other's post.
+    template <class Ops>
+    static constexpr std::uint8_t owner_tag = static_cast<std::uint8_t>(Ops::id);
+
+    template <class Ops>
+    static constexpr bool wants_post = detail::hook_traits<Handler, Ops>::has_after;
+
+    static add_connection make_view(detail::add_hooks /*unused*/, const platform::notify_add_w& add,
+                                    const platform::notify_info& /*unused*/) noexcept
     {
-        return add_connection{gsl::not_null<const platform::notify_add_w*>{&add}};
+        return add_connection{add};
     }
-    static hooks::cancel_tag::view make_view(hooks::cancel_tag /*unused*/, const platform::notify_cancel_w& cancel,
-                                             const platform::notify_info& info) noexcept
+    static cancel_connection make_view(detail::cancel_hooks /*unused*/, const platform::notify_cancel_w& cancel,
+                                       const platform::notify_info& info) noexcept
     {
-        return cancel_connection{gsl::not_null<const platform::notify_cancel_w*>{&cancel},
-                                 to_phase(info.dwNotifyStatus), static_cast<wn_status>(info.dwOperationStatus)};
+        return cancel_connection{cancel, to_phase(info.dwNotifyStatus), static_cast<wn_status>(info.dwOperationStatus)};
     }
 
-    template <class Op, class Struct>
+    /// Checks what MPR passed before anything is read, then picks the phase.
+    template <class Ops, class Struct>
     static wn_status dispatch(platform::notify_info* info, Struct* op) noexcept
     {
         if (info == nullptr || op == nullptr) {
-            return wn_status::bad_pointer; // checked before anything else is read or wrapped
+            return wn_status::bad_pointer;
         }
         switch (to_phase(info->dwNotifyStatus)) {
-        case phase::pre: return pre<Op>(*info, *op);
-        case phase::post: return post<Op>(*info, *op);
+        case phase::pre: return pre<Ops>(*info, *op);
+        case phase::post: return post<Ops>(*info, *op);
         case phase::unknown: break;
         }
         return wn_status::success; // undocumented phase: answer success, touch nothing
     }
 
-    using guard = detail::exception_guard<Handler, Policy>;
+    /// The handler, or nullptr with the failure recorded (its constructor threw, it re-entered
+    /// the library from that constructor, or it is already destroyed).
+    static Handler* handler_for(report& r) noexcept
+    {
+        Handler* handler = nullptr;
+        if (r.attempt(failure_site::handler_create, [&] { handler = instance::get(); }) && handler == nullptr) {
+            r.fail(failure_site::handler_create, instance::gone()
+                                                     ? "the handler is already destroyed (DLL unload or process exit)"
+                                                     : "the handler's constructor re-entered the library");
+        }
+        return handler;
+    }
 
-    template <class Op, class Struct>
+    template <class Ops, class Struct>
     static wn_status pre(platform::notify_info& info, const Struct& op) noexcept
     {
         info.lpContext = nullptr; // stays NULL on every path but a granted post request
-        constexpr bool wants_before = hooks::has_before<Handler, Op>;
-        constexpr bool wants_after = hooks::has_after<Handler, Op>;
-        if constexpr (!wants_before && !wants_after) {
+        using traits = detail::hook_traits<Handler, Ops>;
+        if constexpr (!traits::has_before && !traits::has_after) {
             return wn_status::success;
         } else {
-            guard g{Op::id, phase::pre};
-            Handler* handler = g.run(failure_site::handler_create, [] { return &instance::get(); });
+            report r{Ops::id, phase::pre};
+            Handler* handler = handler_for(r);
             if (handler == nullptr) {
-                return g.answer();
+                return r.answer();
             }
-            if constexpr (wants_before) {
-                return pre_with_before<Op>(info, make_view(Op{}, op, info), *handler, g);
+            if constexpr (!traits::has_before) {
+                return grant_post<Ops>(info, r); // after-hook only: the library asks for the post itself
             } else {
-                return request_post<Op>(info, g); // after-only: the library asks for the post itself
-            }
-        }
-    }
-
-    template <class Op>
-    static wn_status pre_with_before(platform::notify_info& info, const typename Op::view& view, Handler& handler,
-                                     guard& g) noexcept
-    {
-        using context = hooks::context_t<Handler, Op>;
-        using set = hooks::hook_set<Handler, Op>;
-        using kind = typename decision<context>::kind;
-        constexpr bool can_post = hooks::has_after<Handler, Op>;
-        typename table_type::lease lease;
-        wn_status answer = wn_status::success;
-        bool wants_post = false;
-        failure_site site = failure_site::before_hook; // read by the guard when something throws
-        const bool completed = g.run_void(site, [&] {
-            decision<context> made = set::before(handler, view); // no copy, no move: a prvalue
-            if (made.what() == kind::vetoes) {
-                answer = made.veto_status();
-            } else if (made.what() == kind::calls_after) {
-                if constexpr (can_post) { // without an after-hook the table is not even instantiated
-                    wants_post = true;
-                    site = failure_site::context_capacity;
-                    lease = table_.reserve(owner_tag<Op>);
-                    if constexpr (!std::is_same_v<context, no_context>) {
-                        if (lease) {
-                            site = failure_site::context_store;
-                            if (!lease.template store<context>(std::move(*made.context()))) {
-                                answer = g.report(site, wn_status::out_of_memory, "no memory for the context");
-                            }
-                            site = failure_site::context_destroy; // the moved-from context dies next
-                        }
-                    }
+                const auto view = make_view(Ops{}, op, info);
+                wn_status answer = wn_status::success;
+                // The decision goes straight into settle(): no copy, no move of it or its context.
+                if (!r.attempt(failure_site::before_hook,
+                               [&] { answer = settle<Ops>(info, Ops::before(*handler, view), r); })) {
+                    return r.answer();
                 }
+                return answer;
             }
-        });
-        if (!completed) {
-            return g.answer(); // the lease, if any, destroys the context: lpContext stays NULL
         }
-        if (answer != wn_status::success || !wants_post) {
-            return answer; // a veto, a proceed, or no memory for the context: lpContext stays NULL
-        }
-        return publish(info, lease, g);
     }
 
-    template <class Op>
-    static wn_status request_post(platform::notify_info& info, guard& g) noexcept
+    /// What the before-hook decided, carried out: a veto's code, a proceed, or a post granted
+    /// with the context moved into the table. The decision's context is always empty on return.
+    template <class Ops, class Context>
+    static wn_status settle(platform::notify_info& info, decision<Context> made, report& r) noexcept
     {
-        auto lease = table_.reserve(owner_tag<Op>);
-        return publish(info, lease, g);
+        if constexpr (!decision<Context>::can_post) { // decision<>: the after-hook, if any, sees every proceed
+            if (!wants_post<Ops> || made.what() == decision<Context>::kind::vetoes) {
+                return made.veto_status();
+            }
+            return grant_post<Ops>(info, r);
+        } else {
+            if (!made.wants_after()) {
+                return made.veto_status(); // a veto's code, or WN_SUCCESS for a proceed
+            }
+            auto reserved = reserve<Ops>(r);
+            if constexpr (!std::is_same_v<Context, no_context>) {
+                if (reserved) {
+                    store(reserved, *made.context(), r);
+                }
+                // The moved-from context (or the whole one, if it was not stored) dies here.
+                r.attempt(failure_site::context_destroy, [&] { made.context().reset(); });
+            }
+            return publish(info, reserved, r);
+        }
     }
 
-    static wn_status publish(platform::notify_info& info, typename table_type::lease& lease, guard& g) noexcept
+    /// A slot for the context; reports the pending context the table reclaimed to make room.
+    template <class Ops>
+    static typename table_type::lease reserve(report& r) noexcept
     {
+        auto [lease, reclaimed, reclaimed_owner, destructor_threw] = table().reserve(owner_tag<Ops>);
+        if (reclaimed) {
+            const operation about = static_cast<operation>(reclaimed_owner);
+            r.notice(about, failure_site::context_reclaimed,
+                     "every context slot was taken: the oldest pending context was destroyed, its post never came");
+            if (destructor_threw) {
+                r.notice(about, failure_site::context_destroy, "a reclaimed context's destructor threw");
+            }
+        }
         if (!lease) {
-            return g.report(failure_site::context_capacity, Policy::unexpected_error, "every context slot is in use");
+            r.fail(failure_site::context_capacity, "every context slot is in use by a call in progress");
+        }
+        return std::move(lease);
+    }
+
+    template <class Context>
+    static void store(typename table_type::lease& lease, Context& context, report& r) noexcept
+    {
+        bool stored = false;
+        if (r.attempt(failure_site::context_store, [&] { stored = lease.store(std::move(context)); }) && !stored) {
+            r.fail(failure_site::context_store, "no memory for the context", wn_status::out_of_memory);
+        }
+    }
+
+    template <class Ops>
+    static wn_status grant_post(platform::notify_info& info, report& r) noexcept
+    {
+        auto lease = reserve<Ops>(r);
+        return publish(info, lease, r);
+    }
+
+    /// Hands the slot to MPR, unless something failed on the way (the lease then frees it).
+    static wn_status publish(platform::notify_info& info, typename table_type::lease& lease, report& r) noexcept
+    {
+        if (r.failed()) {
+            return r.answer();
         }
         info.lpContext = lease.publish();
         return wn_status::success;
     }
 
-    template <class Op, class Struct>
+    template <class Ops, class Struct>
     static wn_status post(platform::notify_info& info, const Struct& op) noexcept
     {
-        if constexpr (!hooks::has_after<Handler, Op>) {
+        if constexpr (!wants_post<Ops>) {
             return wn_status::success;
         } else {
-            using context = hooks::context_t<Handler, Op>;
-            using set = hooks::hook_set<Handler, Op>;
-            if (info.lpContext == nullptr) {
+            using context = typename detail::hook_traits<Handler, Ops>::context;
+            // No handler yet means no context of ours can exist: nothing to claim.
+            if (info.lpContext == nullptr || instance::existing() == nullptr) {
                 return wn_status::success;
             }
-            auto lease = table_.claim(info.lpContext, owner_tag<Op>);
+            auto lease = table().claim(info.lpContext, owner_tag<Ops>);
             if (!lease) {
-                return wn_status::success; // not ours, already consumed, or another operation's: ignore
+                return wn_status::success; // not ours, already consumed or reclaimed, or another operation's
             }
-            guard g{Op::id, phase::post};
-            Handler* handler = g.run(failure_site::handler_create, [] { return &instance::get(); });
-            if (handler == nullptr) {
-                return g.answer(); // the lease destroys the context and frees the slot
-            }
-            const auto view = make_view(Op{}, op, info);
+            report r{Ops::id, phase::post};
+            Handler& handler = *instance::existing();
+            const auto view = make_view(Ops{}, op, info);
             const auto result = static_cast<wn_status>(info.dwOperationStatus);
-            if constexpr (std::is_same_v<context, no_context>) {
-                g.run_void(failure_site::after_hook, [&] { set::after(*handler, view, result); });
+            if constexpr (std::is_same_v<context, no_context> || std::is_same_v<context, no_post>) {
+                r.attempt(failure_site::after_hook, [&] { Ops::after(handler, view, result); });
             } else {
-                g.run_void(failure_site::after_hook,
-                           [&] { set::after(*handler, view, result, std::move(lease.template object<context>())); });
-                g.run_void(failure_site::context_destroy, [&] { lease.destroy_object(); });
+                r.attempt(failure_site::after_hook,
+                          [&] { Ops::after(handler, view, result, std::move(lease.template object<context>())); });
+                r.attempt(failure_site::context_destroy, [&] { lease.destroy_object(); });
             } // the lease frees the slot when it goes out of scope
-            return g.answer();
+            return r.answer();
         }
     }
-
-    /// Add and cancel share one table; the tag keeps one operation's contexts from the other's post.
-    template <class Op>
-    static constexpr std::uint8_t owner_tag = static_cast<std::uint8_t>(Op::id);
-
-    static constinit inline table_type table_{};
 };
 
 } // namespace mprnotify

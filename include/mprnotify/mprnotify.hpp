@@ -7,7 +7,7 @@
 #include "entry_points.hpp"      // IWYU pragma: export
 #include "export.hpp"            // IWYU pragma: export
 #include "failure.hpp"           // IWYU pragma: export
-#include "notification.hpp"      // IWYU pragma: export
+#include "operation.hpp"         // IWYU pragma: export
 #include "nullable_wstring.hpp"  // IWYU pragma: export
 #include "policy.hpp"            // IWYU pragma: export
 #include "status.hpp"            // IWYU pragma: export

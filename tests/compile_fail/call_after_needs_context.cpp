@@ -1,4 +1,4 @@
-// expect: call_after_t
+// expect: call_after() without a context in a before-hook declared decision<C>
 #include <mprnotify/mprnotify.hpp>
 using namespace mprnotify;
 struct handler {

@@ -1,4 +1,4 @@
-// expect: before_cancel hands over a context but there is no after_cancel
+// expect: before_cancel can ask for a post call (it returns decision<no_context> or hands over a context) but there is no after_cancel
 #include <mprnotify/mprnotify.hpp>
 using namespace mprnotify;
 struct handler {

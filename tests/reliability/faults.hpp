@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include <mprnotify/config.hpp>
 #include <mprnotify/status.hpp>
 
 namespace reliability {
@@ -62,7 +63,7 @@ struct plain_thrown {
 /// Throws `kind` (nothing for none, or when built without exceptions).
 inline void throw_if(throw_kind kind, wn_status code)
 {
-#if defined(__cpp_exceptions)
+#if MPRNOTIFY_HAS_EXCEPTIONS
     switch (kind) {
     case throw_kind::none: return;
     case throw_kind::wn_error: throw mprnotify::wn_error{code, "injected wn_error"};
@@ -90,12 +91,12 @@ inline void throw_if(throw_kind kind, wn_status code)
 {
     switch (kind) {
     case throw_kind::none: return wn_status::success;
-    case throw_kind::wn_error: return code;
-    case throw_kind::system_wn: return code == wn_status::success ? unexpected : code;
+    case throw_kind::wn_error: return code; // the one deliberate answer (docs/policy.md)
+    case throw_kind::system_wn:
     case throw_kind::bad_alloc:
-    case throw_kind::system_nomem: return wn_status::out_of_memory;
-    case throw_kind::system_denied: return wn_status::access_denied;
-    case throw_kind::system_canceled: return wn_status::cancel;
+    case throw_kind::system_nomem:
+    case throw_kind::system_denied:
+    case throw_kind::system_canceled:
     case throw_kind::system_unmapped:
     case throw_kind::runtime:
     case throw_kind::logic:
@@ -108,7 +109,7 @@ inline void throw_if(throw_kind kind, wn_status code)
 
 /// True when this build can throw at all.
 inline constexpr bool can_throw =
-#if defined(__cpp_exceptions)
+#if MPRNOTIFY_HAS_EXCEPTIONS
     true;
 #else
     false;

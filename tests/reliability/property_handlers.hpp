@@ -114,14 +114,20 @@ private:
     }
 };
 
-/// No context: decision<> and after-hooks with the result only.
+/// No context: decision<no_context> and after-hooks with the result only.
 template <std::size_t Index>
 struct plain_handler {
     static constexpr std::size_t index = Index;
     observations seen{};
 
-    mprnotify::decision<> before_add(const mprnotify::add_connection& /*unused*/) { return decide(); }
-    mprnotify::decision<> before_cancel(const mprnotify::cancel_connection& /*unused*/) { return decide(); }
+    mprnotify::decision<mprnotify::no_context> before_add(const mprnotify::add_connection& /*unused*/)
+    {
+        return decide();
+    }
+    mprnotify::decision<mprnotify::no_context> before_cancel(const mprnotify::cancel_connection& /*unused*/)
+    {
+        return decide();
+    }
     void after_add(const mprnotify::add_connection& /*unused*/, wn_status result) { receive(result); }
     void after_cancel(const mprnotify::cancel_connection& /*unused*/, wn_status result) { receive(result); }
     void on_error(const mprnotify::failure& /*unused*/) noexcept { ++seen.failures; }
@@ -133,7 +139,7 @@ private:
         seen.received_result = result;
         scripts[Index].after_fault.raise();
     }
-    mprnotify::decision<> decide()
+    mprnotify::decision<mprnotify::no_context> decide()
     {
         ++seen.before_calls;
         const script& s = scripts[Index];

@@ -205,7 +205,7 @@ struct unbuildable {
         ++attempts;
         construction.raise();
     }
-    decision<> before_cancel(const cancel_connection&) { return mprnotify::call_after(); }
+    decision<mprnotify::no_context> before_cancel(const cancel_connection&) { return mprnotify::call_after(); }
     void after_cancel(const cancel_connection&, wn_status) {}
     void after_add(const add_connection&, wn_status) {}
 };

@@ -134,13 +134,13 @@ struct alignas(4096) neighbouring_tables {
 TEST_CASE("a neighbouring table's handle is never claimed, whatever this table's generations")
 {
     static neighbouring_tables tables;
-    auto lease = tables.first.reserve();
+    auto lease = tables.first.reserve().slot;
     void* theirs = lease.publish();
     for (int round = 0; round < 4096; ++round) {
         small_table::lease held[8];
         std::vector<void*> handles;
         for (auto& h : held) {
-            h = tables.second.reserve();
+            h = tables.second.reserve().slot;
             REQUIRE(h);
             handles.push_back(h.publish());
         }

@@ -33,7 +33,7 @@ inline void change_last_error(DWORD value, const wchar_t* hook)
 }
 
 struct changes_last_error {
-    mprnotify::decision<> before_add(const mprnotify::add_connection&)
+    mprnotify::decision<mprnotify::no_context> before_add(const mprnotify::add_connection&)
     {
         change_last_error(before_add_value, L"before_add");
         return mprnotify::call_after();
@@ -42,7 +42,7 @@ struct changes_last_error {
     {
         change_last_error(after_add_value, L"after_add");
     }
-    mprnotify::decision<> before_cancel(const mprnotify::cancel_connection&)
+    mprnotify::decision<mprnotify::no_context> before_cancel(const mprnotify::cancel_connection&)
     {
         change_last_error(before_cancel_value, L"before_cancel");
         return mprnotify::call_after();

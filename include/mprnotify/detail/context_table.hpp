@@ -2,15 +2,17 @@
 //
 // MPR stores one pointer-sized lpContext per operation between pre and post and never looks inside.
 // Instead of a heap pointer, the library hands out a *handle*: an odd number that encodes a slot
-// index and that slot's generation, salted per table. This gives three guarantees a raw pointer
-// cannot:
+// index and that slot's generation, salted per table. Four guarantees follow that a raw pointer
+// cannot give:
 //   - a post whose lpContext this table did not hand out is recognised without dereferencing it;
-//   - a post repeated for an already consumed context finds a newer generation and is ignored;
+//   - a post repeated for an already consumed (or reclaimed) context finds a newer generation and
+//     is ignored;
 //   - a handle reserved for one kind of operation (owner tag) is not claimed by another, so a
 //     context handed out by AddConnectNotify given to CancelConnectNotify's post is ignored
 //     instead of being read as the wrong type;
-//   - contexts whose post never comes stay bounded (Capacity) and are destroyed when the table is
-//     (at DLL unload), instead of leaking.
+//   - contexts whose post never comes stay bounded: when every slot is taken, the oldest pending
+//     context is destroyed and its slot reused (reserve() says so), and whatever is still pending
+//     when the table is destroyed (at DLL unload or process exit) is destroyed then.
 // Small contexts live inside the slot, so asking MPR for a post costs no heap allocation.
 // All operations are lock-free: a slot changes hands with one compare-exchange.
 #pragma once
@@ -24,12 +26,15 @@
 #include <type_traits>
 #include <utility>
 
+#include "../config.hpp"
+
 namespace mprnotify::detail {
 
 template <std::size_t Capacity, std::size_t InlineBytes>
 class context_table {
     static_assert(std::has_single_bit(Capacity) && Capacity >= 2 && Capacity <= 4096,
-                  "context capacity must be a power of two between 2 and 4096");
+                  "mprnotify: context_capacity must be a power of two between 2 and 4096");
+    static_assert(InlineBytes <= 1024, "mprnotify: context_inline_bytes must be at most 1024");
 
     enum : std::uint32_t { free_state = 0, reserved_state = 1, live_state = 2, consuming_state = 3 };
     static constexpr std::uint32_t state_mask = 3;
@@ -42,9 +47,10 @@ class context_table {
     using destroy_fn = void (*)(void* storage);
 
     struct slot {
-        std::atomic<std::uint32_t> state{0}; // generation << 2 | one of the *_state values
-        std::atomic<std::uint8_t> owner{0};  // the tag passed to reserve(); published with the state
-        destroy_fn destroy = nullptr;        // set while the slot holds a context object
+        std::atomic<std::uint32_t> state{0};        // generation << 2 | one of the *_state values
+        std::atomic<std::uint8_t> owner{0};         // the tag passed to reserve(); published with the state
+        std::atomic<std::uint64_t> published_at{0}; // order of publication, to find the oldest
+        destroy_fn destroy = nullptr;               // set while the slot holds a context object
         alignas(std::max_align_t) std::byte storage[InlineBytes]{};
     };
 
@@ -87,12 +93,14 @@ public:
                 ::new (static_cast<void*>(s.storage)) type(std::forward<Context>(value));
                 s.destroy = [](void* storage) { std::launder(static_cast<type*>(storage))->~type(); };
             } else {
-                type* object = new (std::nothrow) type(std::forward<Context>(value));
+                // The global forms: a class-specific operator new without a nothrow overload is not
+                // ours to call, and delete must match the new that was used.
+                type* object = ::new (std::nothrow) type(std::forward<Context>(value));
                 if (object == nullptr) {
                     return false;
                 }
                 ::new (static_cast<void*>(s.storage)) type*(object);
-                s.destroy = [](void* storage) { delete *std::launder(static_cast<type**>(storage)); };
+                s.destroy = [](void* storage) { ::delete *std::launder(static_cast<type**>(storage)); };
             }
             return true;
         }
@@ -123,6 +131,8 @@ public:
         {
             slot& s = table_->slots_[index_];
             const std::uint32_t generation = s.state.load(std::memory_order_relaxed) >> 2;
+            s.published_at.store(table_->published_.fetch_add(1, std::memory_order_relaxed) + 1,
+                                 std::memory_order_relaxed);
             s.state.store((generation << 2) | live_state, std::memory_order_release);
             void* handle = table_->encode(index_, generation);
             table_ = nullptr;
@@ -162,9 +172,20 @@ public:
         }
     }
 
-    /// Reserves a free slot for a pre call, for the kind of operation `owner` names; an empty
-    /// lease when all Capacity slots are in use.
-    [[nodiscard]] lease reserve(std::uint8_t owner = 0) noexcept
+    /// What reserve() found: a slot (empty when none could be had) and, when the table was full,
+    /// which kind of operation lost its pending context to make room.
+    struct reservation {
+        lease slot;
+        bool reclaimed = false;           // the oldest pending context was destroyed for this slot
+        std::uint8_t reclaimed_owner = 0; // the owner tag of that context
+        bool destructor_threw = false;    // its destructor threw (the slot is reused all the same)
+    };
+
+    /// Reserves a slot for a pre call, for the kind of operation `owner` names. A free slot when
+    /// there is one; otherwise the slot of the oldest context still waiting for its post, which is
+    /// destroyed first (its late post is then ignored like a consumed one). Empty only when every
+    /// slot is in use by a call in progress on another thread.
+    [[nodiscard]] reservation reserve(std::uint8_t owner = 0) noexcept
     {
         const std::size_t start = cursor_.fetch_add(1, std::memory_order_relaxed);
         for (std::size_t i = 0; i < Capacity; ++i) {
@@ -173,10 +194,10 @@ public:
             if ((state & state_mask) == free_state &&
                 slots_[index].state.compare_exchange_strong(state, state | reserved_state, std::memory_order_acquire)) {
                 slots_[index].owner.store(owner, std::memory_order_relaxed); // published by publish()
-                return lease{this, index};
+                return {lease{this, index}};
             }
         }
-        return lease{};
+        return reclaim_oldest(owner);
     }
 
     /// Takes back the slot behind an lpContext on post. Empty when the value was not handed out
@@ -214,17 +235,59 @@ public:
     }
 
 private:
-    static void destroy_quietly(slot& s) noexcept
+    /// Destroys the slot's object; true when its destructor threw (nobody to report to here).
+    static bool destroy_quietly(slot& s) noexcept
     {
         destroy_fn destroy = std::exchange(s.destroy, nullptr);
-#if defined(__cpp_exceptions)
+#if MPRNOTIFY_HAS_EXCEPTIONS
         try {
             destroy(s.storage);
-        } catch (...) { // NOLINT(bugprone-empty-catch): nobody to report to at unload
+        } catch (...) {
+            return true;
         }
 #else
         destroy(s.storage);
 #endif
+        return false;
+    }
+
+    /// The slot published longest ago, taken from MPR: its context is destroyed and the slot is
+    /// handed out again, reserved under the next generation.
+    [[nodiscard]] reservation reclaim_oldest(std::uint8_t owner) noexcept
+    {
+        for (int attempt = 0; attempt < 4; ++attempt) { // a race with a post only costs a rescan
+            std::size_t oldest = Capacity;
+            std::uint64_t oldest_at = 0;
+            for (std::size_t index = 0; index < Capacity; ++index) {
+                const slot& s = slots_[index];
+                const std::uint64_t at = s.published_at.load(std::memory_order_relaxed);
+                if ((s.state.load(std::memory_order_relaxed) & state_mask) == live_state &&
+                    (oldest == Capacity || at < oldest_at)) {
+                    oldest = index;
+                    oldest_at = at;
+                }
+            }
+            if (oldest == Capacity) {
+                return {}; // every slot is reserved or being consumed right now
+            }
+            slot& s = slots_[oldest];
+            std::uint32_t state = s.state.load(std::memory_order_acquire);
+            if ((state & state_mask) != live_state ||
+                !s.state.compare_exchange_strong(state, (state & ~state_mask) | consuming_state,
+                                                 std::memory_order_acquire)) {
+                continue;
+            }
+            reservation result;
+            result.reclaimed = true;
+            result.reclaimed_owner = s.owner.load(std::memory_order_relaxed);
+            result.destructor_threw = s.destroy != nullptr && destroy_quietly(s);
+            const std::uint32_t next = ((state >> 2) + 1) & generation_limit;
+            s.state.store((next << 2) | reserved_state, std::memory_order_relaxed); // still ours
+            s.owner.store(owner, std::memory_order_relaxed);
+            result.slot = lease{this, oldest};
+            return result;
+        }
+        return {};
     }
 
     /// The table's address, multiplied by an odd constant so that tables close together (two
@@ -245,6 +308,7 @@ private:
     }
 
     std::atomic<std::size_t> cursor_{0};
+    std::atomic<std::uint64_t> published_{0}; // publications so far: a slot's published_at
     slot slots_[Capacity];
 };
 

@@ -1,28 +1,17 @@
 // mprnotify/detail/exception_translation.hpp - the one place an exception becomes a WN code.
 //
-// Every step of a call that runs user code goes through exception_guard::run; a throw is caught
-// there, translated, reported to the handler's on_error hook, and remembered as the call's answer.
-// The first failure of a call decides its answer. Built without exceptions, run just calls.
+// translate_current_exception() is a single non-template function, called from every catch (...)
+// in the library: one translator for every handler, every operation and both sides (notifyee and
+// provider), as C++/WinRT's to_hresult and WIL's ResultFromCaughtException are.
 #pragma once
 
 #include <new>
 #include <optional>
 #include <string_view>
 #include <system_error>
-#include <type_traits>
-#include <utility>
 
-#include "../failure.hpp"
-#include "../hooks.hpp"
-#include "../notification.hpp"
+#include "../config.hpp"
 #include "../status.hpp"
-#include "handler_instance.hpp"
-
-#if defined(__cpp_exceptions) || defined(_CPPUNWIND)
-#  define MPRNOTIFY_HAS_EXCEPTIONS 1
-#else
-#  define MPRNOTIFY_HAS_EXCEPTIONS 0
-#endif
 
 namespace mprnotify::detail {
 
@@ -62,91 +51,31 @@ namespace mprnotify::detail {
     return std::nullopt;
 }
 
-template <class Handler, class Policy>
-class exception_guard {
-public:
-    exception_guard(operation op, phase ph) noexcept : operation_(op), phase_(ph) {}
-
-    /// Runs `step` (returning a pointer); nullptr if it threw.
-    template <class Step>
-    auto run(const failure_site& site, Step&& step) noexcept -> decltype(step())
-    {
-        static_assert(std::is_pointer_v<decltype(step())>);
-#if MPRNOTIFY_HAS_EXCEPTIONS
-        try {
-            return std::forward<Step>(step)();
-        } catch (...) {
-            handle_current_exception(site);
-            return nullptr;
-        }
-#else
-        (void)site;
-        return std::forward<Step>(step)();
-#endif
-    }
-
-    /// Runs `step`; false if it threw. `site` is read when the exception is caught, so a step
-    /// may advance it as it goes.
-    template <class Step>
-    bool run_void(const failure_site& site, Step&& step) noexcept
-    {
-#if MPRNOTIFY_HAS_EXCEPTIONS
-        try {
-            std::forward<Step>(step)();
-            return true;
-        } catch (...) {
-            handle_current_exception(site);
-            return false;
-        }
-#else
-        (void)site;
-        std::forward<Step>(step)();
-        return true;
-#endif
-    }
-
-    /// Records a failure (the first one decides the answer), tells on_error, returns `answer`.
-    wn_status report(failure_site site, wn_status answer, std::string_view message) noexcept
-    {
-        if (!failed_) {
-            failed_ = true;
-            answer_ = answer;
-        }
-        if constexpr (hooks::has_on_error<Handler>) {
-            if (Handler* handler = handler_instance<Handler>::existing()) {
-                handler->on_error(failure{operation_, phase_, site, answer, message});
-            }
-        }
-        return answer;
-    }
-
-    /// WN_SUCCESS, or the answer of the first failure.
-    [[nodiscard]] wn_status answer() const noexcept { return answer_; }
-
-private:
-#if MPRNOTIFY_HAS_EXCEPTIONS
-    void handle_current_exception(failure_site site) noexcept
-    {
-        try {
-            throw;
-        } catch (const wn_error& e) {
-            report(site, e.status(), e.what());
-        } catch (const std::bad_alloc& e) {
-            report(site, wn_status::out_of_memory, e.what());
-        } catch (const std::system_error& e) {
-            report(site, wn_status_from(e.code()).value_or(Policy::unexpected_error), e.what());
-        } catch (const std::exception& e) {
-            report(site, Policy::unexpected_error, e.what());
-        } catch (...) {
-            report(site, Policy::unexpected_error, "an exception not derived from std::exception");
-        }
-    }
-#endif
-
-    operation operation_;
-    phase phase_;
-    bool failed_ = false;
-    wn_status answer_ = wn_status::success;
+/// What a caught exception says.
+struct caught_exception {
+    bool deliberate = false;       // a wn_error: the hook's own answer, honoured under every policy
+    std::optional<wn_status> code; // the WN code it carries or names, if any
+    std::string_view message;      // what(); valid while the exception is being handled
 };
+
+#if MPRNOTIFY_HAS_EXCEPTIONS
+/// Translates the exception being handled. Call only from inside a catch block.
+[[nodiscard]] inline caught_exception translate_current_exception() noexcept
+{
+    try {
+        throw;
+    } catch (const wn_error& e) {
+        return {true, e.status(), e.what()};
+    } catch (const std::bad_alloc& e) {
+        return {false, wn_status::out_of_memory, e.what()};
+    } catch (const std::system_error& e) {
+        return {false, wn_status_from(e.code()), e.what()};
+    } catch (const std::exception& e) {
+        return {false, std::nullopt, e.what()};
+    } catch (...) {
+        return {false, std::nullopt, "an exception not derived from std::exception"};
+    }
+}
+#endif
 
 } // namespace mprnotify::detail

@@ -1,10 +1,20 @@
-// mprnotify/detail/handler_instance.hpp - the one handler object per process.
+// mprnotify/detail/handler_instance.hpp - the one handler object per process, and what lives and
+// dies with it.
 //
-// Created on the first notification by a function-local static: thread-safe, and never run from
-// DllMain or a namespace-scope initializer (where the loader lock is held).
+// Created on the first call by a function-local static: thread-safe, and never run from DllMain or
+// a namespace-scope initializer (where the loader lock is held). Three cases are answered instead
+// of ending the process:
+//   - re-entry: the handler's constructor makes a call that reaches the library again on the same
+//     thread (it maps a configuration share, say). A function-local static would throw
+//     recursive_init_error or deadlock; get() returns nullptr and the boundary answers by policy.
+//   - a constructor that throws: get() lets the exception through; the next call tries again.
+//   - after destruction (process exit, DLL unload): get() and existing() return nullptr.
 // A handler whose construction is a constant expression and whose destruction does nothing (a
-// stateless handler, or one holding only constants and atomics) runs no code to be created at all:
-// it is constant-initialized, so a call pays no guard check for it.
+// stateless handler, or one holding only constants and atomics) is constant-initialized: a call
+// pays no guard check for it, and it is never destroyed.
+//
+// Objects that may refer to the handler (the contexts awaiting their post, enumeration state) live
+// in tables made by owned_by_handler<T>(): created after the handler, so destroyed before it.
 #pragma once
 
 #include <atomic>
@@ -22,18 +32,24 @@ concept constant_handler = std::is_trivially_destructible_v<Handler> && requires
 template <class Handler>
 class handler_instance {
 public:
-    /// The handler, constructed on first use; throws whatever its constructor throws.
-    static Handler& get()
+    /// The handler, constructed on first use; nullptr on re-entry during its construction on this
+    /// thread, or once it has been destroyed. Throws whatever its constructor throws.
+    static Handler* get()
     {
         if constexpr (constant_handler<Handler>) {
-            return constant_;
+            return &constant_;
         } else {
-            static Handler& handler = make();
-            return handler;
+            if (Handler* handler = created_.load(std::memory_order_acquire)) {
+                return handler;
+            }
+            if (constructing_here_ || destroyed_.load(std::memory_order_acquire)) {
+                return nullptr;
+            }
+            return create();
         }
     }
 
-    /// The handler if it has been constructed, else nullptr. Never constructs it.
+    /// The handler if it exists, else nullptr. Never constructs it.
     static Handler* existing() noexcept
     {
         if constexpr (constant_handler<Handler>) {
@@ -43,19 +59,72 @@ public:
         }
     }
 
-private:
-    static Handler& make()
+    /// True once the handler has been destroyed (the process is exiting or the DLL unloading).
+    [[nodiscard]] static bool gone() noexcept
     {
-        static Handler handler;
-        created_.store(&handler, std::memory_order_release);
-        return handler;
+        if constexpr (constant_handler<Handler>) {
+            return false;
+        } else {
+            return destroyed_.load(std::memory_order_acquire);
+        }
+    }
+
+private:
+    struct holder {
+        Handler handler;
+        holder() = default;
+        holder(const holder&) = delete;
+        holder& operator=(const holder&) = delete;
+        ~holder()
+        {
+            created_.store(nullptr, std::memory_order_release);
+            destroyed_.store(true, std::memory_order_release);
+        }
+    };
+
+    /// Resets the re-entry flag however the constructor ends.
+    struct construction_scope {
+        construction_scope() noexcept { constructing_here_ = true; }
+        ~construction_scope() { constructing_here_ = false; }
+        construction_scope(const construction_scope&) = delete;
+        construction_scope& operator=(const construction_scope&) = delete;
+    };
+
+    static Handler* create()
+    {
+        const construction_scope scope;
+        static holder instance; // another thread waits here until the first one has finished
+        created_.store(&instance.handler, std::memory_order_release);
+        return &instance.handler;
     }
 
     static constinit inline std::atomic<Handler*> created_{nullptr};
+    static constinit inline std::atomic<bool> destroyed_{false};
+    static constinit inline thread_local bool constructing_here_ = false;
 
     struct no_constant {};
     using constant_type = std::conditional_t<constant_handler<Handler>, Handler, no_constant>;
     static constinit inline constant_type constant_{};
 };
+
+/// Holds a T whose initialization is always dynamic: the volatile write keeps a compiler from
+/// turning it into constant (early) initialization, which would order its destruction after the
+/// handler's.
+template <class T>
+struct dynamically_initialized {
+    T value;
+    dynamically_initialized() noexcept { made = true; }
+    static inline volatile bool made = false;
+};
+
+/// A T made on first use. The boundary first makes sure the handler exists, so T's initialization
+/// completes after the handler's and its destruction (at exit or unload, in reverse order) comes
+/// first: whatever T holds is destroyed while the handler is alive. `Owner` makes one T per user.
+template <class T, class Owner>
+T& owned_by_handler()
+{
+    static dynamically_initialized<T> object;
+    return object.value;
+}
 
 } // namespace mprnotify::detail

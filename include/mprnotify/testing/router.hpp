@@ -7,6 +7,7 @@
 // documentation is silent the behaviour is an option, so tests can cover every reading.
 #pragma once
 
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -15,7 +16,7 @@
 #include <vector>
 
 #include "../add_connection.hpp"
-#include "../notification.hpp"
+#include "../operation.hpp"
 #include "../platform.hpp"
 #include "../status.hpp"
 #include "notifyee.hpp"
@@ -100,6 +101,14 @@ public:
     /// WNetAddConnection*: pre to all, the provider answers `outcome`, post to those that asked.
     operation_result add_connection(const add_request& request, wn_status outcome = wn_status::success)
     {
+        return add_connection(request, [outcome] { return outcome; });
+    }
+
+    /// The same, with the providers' part played by `providers()`, called only when no notifyee
+    /// refused (testing::provider_router passes the simulated providers here).
+    template <std::invocable Providers>
+    operation_result add_connection(const add_request& request, Providers&& providers)
+    {
         std::wstring local = request.local_name.value_or(L"");
         std::wstring remote = request.remote_name.value_or(L"");
         platform::notify_add_w add{};
@@ -111,7 +120,7 @@ public:
         std::wstring description =
             request.remote_name.value_or(L"(null)") + L" as " + (local.empty() ? L"(deviceless)" : local);
         return run(
-            operation::add_connection, std::move(description), outcome,
+            operation::add_connection, std::move(description), std::forward<Providers>(providers),
             [&](std::size_t i, platform::notify_info& info) {
                 return static_cast<wn_status>(notifyees_[i].add_connect_notify(&info, platform::sdk(&add)));
             },
@@ -121,6 +130,13 @@ public:
     /// WNetCancelConnection*: like add_connection; lpProvider is set for post of a successful cancel.
     operation_result cancel_connection(const cancel_request& request, wn_status outcome = wn_status::success)
     {
+        return cancel_connection(request, [outcome] { return outcome; });
+    }
+
+    /// The same, with the providers' part played by `providers()`.
+    template <std::invocable Providers>
+    operation_result cancel_connection(const cancel_request& request, Providers&& providers)
+    {
         std::wstring name = request.name.value_or(L"");
         std::wstring provider = request.provider.value_or(L"");
         platform::notify_cancel_w cancel{};
@@ -129,7 +145,7 @@ public:
         cancel.fForce = request.force ? 1 : 0;
         std::wstring description = request.name.value_or(L"(null)") + (request.force ? L" (forced)" : L"");
         return run(
-            operation::cancel_connection, std::move(description), outcome,
+            operation::cancel_connection, std::move(description), std::forward<Providers>(providers),
             [&](std::size_t i, platform::notify_info& info) {
                 return static_cast<wn_status>(notifyees_[i].cancel_connect_notify(&info, platform::sdk(&cancel)));
             },
@@ -137,12 +153,12 @@ public:
     }
 
 private:
-    template <class Call, class BeforePost>
-    operation_result run(mprnotify::operation op, std::wstring description, wn_status outcome, Call&& call,
+    template <class Providers, class Call, class BeforePost>
+    operation_result run(mprnotify::operation op, std::wstring description, Providers&& providers, Call&& call,
                          BeforePost&& before_post)
     {
         const std::size_t number = operations_.size() + 1;
-        operations_.push_back({number, op, std::move(description), outcome, {}});
+        operations_.push_back({number, op, std::move(description), wn_status::success, {}});
         std::vector<void*> contexts(notifyees_.size(), nullptr);
         operation_result result;
         for (std::size_t i = 0; i < notifyees_.size(); ++i) {
@@ -163,6 +179,8 @@ private:
             operations_.back().result = result;
             return result;
         }
+        const wn_status outcome = result.vetoed_by ? wn_status::success : wn_status{providers()};
+        operations_[number - 1].outcome = outcome;
         const wn_status status = result.vetoed_by ? result.status : outcome;
         before_post(status == wn_status::success);
         for (std::size_t i = 0; i < notifyees_.size(); ++i) {
