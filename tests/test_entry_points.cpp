@@ -299,3 +299,42 @@ TEST_CASE("the handler is created once, on the first notification, even when thr
     CHECK(lazy_handler::constructed.load() == 1);
     CHECK(lazy::pending_contexts() == 0);
 }
+
+namespace {
+/// A context too large for a slot whose class has its own operator new without a nothrow form: the
+/// library allocates it with the global nothrow new (and frees it with the matching global delete).
+struct own_allocator_context {
+    static inline int class_news = 0;
+    char payload[512] = {};
+    int value = 0;
+    explicit own_allocator_context(int v) : value(v) {}
+    static void* operator new(std::size_t size)
+    {
+        ++class_news;
+        return ::operator new(size);
+    }
+    static void operator delete(void* p) noexcept { ::operator delete(p); }
+};
+struct own_allocator_handler {
+    int seen = 0;
+    decision<own_allocator_context> before_add(const add_connection&)
+    {
+        return mprnotify::call_after(own_allocator_context{42});
+    }
+    void after_add(const add_connection&, wn_status, own_allocator_context&& c) { seen = c.value; }
+};
+using own_allocator = mprnotify::entry_points<own_allocator_handler>;
+} // namespace
+
+TEST_CASE("a context class with its own operator new (no nothrow form) compiles and round-trips")
+{
+    add_struct add;
+    auto pre = pre_info();
+    REQUIRE(own_allocator::add_connect_notify(&pre, add.get()) == 0U);
+    REQUIRE(pre.lpContext != nullptr);
+    auto post = post_info(pre.lpContext);
+    CHECK(own_allocator::add_connect_notify(&post, add.get()) == 0U);
+    CHECK(own_allocator::handler().seen == 42);
+    CHECK(own_allocator_context::class_news == 0); // the global form was used, as documented
+    CHECK(own_allocator::pending_contexts() == 0);
+}

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 
+#include <gsl/pointers>
+
 #include "nullable_wstring.hpp"
 #include "platform.hpp"
 
@@ -61,7 +63,7 @@ private:
 class add_connection {
 public:
     /// Views `add`, which the boundary has checked is not NULL; a temporary cannot be viewed.
-    explicit add_connection(const platform::notify_add_w& add) noexcept : add_(&add) {}
+    explicit add_connection(const platform::notify_add_w& add) noexcept : add_(&add) {} // never NULL: a reference
     explicit add_connection(const platform::notify_add_w&&) = delete;
 
     /// Owner window for any UI the notifyee shows; may be NULL.
@@ -84,7 +86,7 @@ public:
     [[nodiscard]] add_flags flags() const noexcept { return add_flags{add_->dwAddFlags}; }
 
 private:
-    const platform::notify_add_w* add_; // never NULL: the constructor takes a reference
+    gsl::not_null<const platform::notify_add_w*> add_;
 };
 
 } // namespace mprnotify

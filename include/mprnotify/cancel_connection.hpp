@@ -6,6 +6,8 @@
 
 #include <cstdint>
 
+#include <gsl/pointers>
+
 #include "operation.hpp"
 #include "nullable_wstring.hpp"
 #include "platform.hpp"
@@ -44,7 +46,7 @@ public:
     [[nodiscard]] std::uint32_t flag_bits() const noexcept { return cancel_->dwFlags; }
 
 private:
-    const platform::notify_cancel_w* cancel_; // never NULL: the constructor takes a reference
+    gsl::not_null<const platform::notify_cancel_w*> cancel_; // from a reference: never NULL
     mprnotify::phase phase_;
     wn_status operation_status_;
 };

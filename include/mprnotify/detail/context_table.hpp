@@ -26,6 +26,8 @@
 #include <type_traits>
 #include <utility>
 
+#include <gsl/pointers>
+
 #include "../config.hpp"
 
 namespace mprnotify::detail {
@@ -95,12 +97,12 @@ public:
             } else {
                 // The global forms: a class-specific operator new without a nothrow overload is not
                 // ours to call, and delete must match the new that was used.
-                type* object = ::new (std::nothrow) type(std::forward<Context>(value));
+                gsl::owner<type*> object = ::new (std::nothrow) type(std::forward<Context>(value));
                 if (object == nullptr) {
                     return false;
                 }
-                ::new (static_cast<void*>(s.storage)) type*(object);
-                s.destroy = [](void* storage) { ::delete *std::launder(static_cast<type**>(storage)); };
+                ::new (static_cast<void*>(s.storage)) gsl::owner<type*>(object);
+                s.destroy = [](void* storage) { ::delete *std::launder(static_cast<gsl::owner<type*>*>(storage)); };
             }
             return true;
         }

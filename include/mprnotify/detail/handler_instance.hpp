@@ -20,6 +20,8 @@
 #include <atomic>
 #include <type_traits>
 
+#include <gsl/util>
+
 namespace mprnotify::detail {
 
 /// True when `Handler{}` can be evaluated at compile time and destroying it runs no code.
@@ -82,17 +84,10 @@ private:
         }
     };
 
-    /// Resets the re-entry flag however the constructor ends.
-    struct construction_scope {
-        construction_scope() noexcept { constructing_here_ = true; }
-        ~construction_scope() { constructing_here_ = false; }
-        construction_scope(const construction_scope&) = delete;
-        construction_scope& operator=(const construction_scope&) = delete;
-    };
-
     static Handler* create()
     {
-        const construction_scope scope;
+        constructing_here_ = true;
+        const auto done = gsl::finally([] { constructing_here_ = false; }); // however the constructor ends
         static holder instance; // another thread waits here until the first one has finished
         created_.store(&instance.handler, std::memory_order_release);
         return &instance.handler;
