@@ -19,6 +19,7 @@ struct expectation {
     bool grants = false;      // pre: lpContext must be a handle
     bool failed = false;      // on_error must hear about it
     bool hook_called = false; // the before-hook (pre) or the after-hook (post) runs
+    bool reclaims = false;    // pre: the table is full, its oldest pending context is destroyed (on_error told)
 };
 
 template <class Handler>
@@ -51,7 +52,7 @@ struct notifyee_ops {
     observations& (*seen)() = nullptr;
     std::size_t capacity = 0;
     bool has_contexts = false;
-    expectation (*expect_pre)(op_kind, const script&, std::size_t live) = nullptr;
+    expectation (*expect_pre)(op_kind, const script&, std::size_t live, op_kind reclaimed_op) = nullptr;
     expectation (*expect_post)(op_kind, const script&, const fault& post_move) = nullptr;
     long long (*context_live)(op_kind) = nullptr;
     long long (*context_constructed)(op_kind) = nullptr;
@@ -84,14 +85,14 @@ struct model {
         }
     }
 
-    static expectation expect_pre(op_kind op, const script& s, std::size_t live)
+    /// `reclaimed_op`: the operation of this notifyee's oldest pending context, reclaimed when the
+    /// table is full (`live == capacity`).
+    static expectation expect_pre(op_kind op, const script& s, std::size_t live, op_kind reclaimed_op)
     {
         expectation e;
+        const bool full = live == capacity;
         if constexpr (!with_before<handler>) { // after-only: the library asks for the post itself
-            if (live == capacity) {
-                return {unexpected, false, true, false};
-            }
-            return {wn_status::success, true, false, false};
+            return {wn_status::success, true, false, false, full};
         } else {
             e.hook_called = true;
             switch (s.before) {
@@ -112,12 +113,15 @@ struct model {
                 return e; // call_after without an after-hook means nothing
             } else {
                 const bool throwing = destroy_can_throw(op);
-                const fault destroy = throwing ? s.pre_destroy_fault : fault{};
+                // A full table first destroys its oldest pending context: of this operation's type, it
+                // takes the armed destructor fault (swallowed and reported), and the moved-from one
+                // is then destroyed quietly.
+                const bool reclaim_takes_fault = full && reclaimed_op == op;
+                const fault destroy = throwing && !reclaim_takes_fault ? s.pre_destroy_fault : fault{};
                 const fault move = with_contexts<handler> ? s.pre_move_fault : fault{};
+                e.reclaims = full;
                 e.failed = true;
-                if (live == capacity) { // no slot: the context never moves, the decision destroys it
-                    e.answer = destroy.armed() ? answer_of(destroy, unexpected) : unexpected;
-                } else if (move.armed()) {
+                if (move.armed()) {
                     e.answer = answer_of(move, unexpected);
                 } else if (destroy.armed()) {
                     e.answer = answer_of(destroy, unexpected);

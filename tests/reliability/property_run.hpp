@@ -24,6 +24,7 @@ struct held_handle {
     op_kind op = op_kind::add;
     void* handle = nullptr;
     std::uint64_t serial = 0;
+    std::uint64_t published = 0; // order of publication: a full table reclaims the oldest
 };
 
 struct totals {
@@ -36,6 +37,7 @@ struct totals {
     std::uint64_t vetoed = 0;
     std::uint64_t never_posted = 0;
     std::uint64_t ignored_posts = 0;
+    std::uint64_t reclaimed = 0; // pending contexts a full table destroyed to make room
 };
 
 class runner {
@@ -101,8 +103,8 @@ public:
         std::printf("  contexts handed out %" PRIu64 ", after-hooks run %" PRIu64 ", vetoed operations %" PRIu64 "\n",
                     totals_.handed_out, totals_.after_hooks, totals_.vetoed);
         std::printf("  failures injected and translated %" PRIu64 ", posts ignored (foreign/consumed/other) %" PRIu64
-                    ", posts held until the end %" PRIu64 "\n",
-                    totals_.faults_expected, totals_.ignored_posts, totals_.never_posted);
+                    ", posts held until the end %" PRIu64 ", pending contexts reclaimed by a full table %" PRIu64 "\n",
+                    totals_.faults_expected, totals_.ignored_posts, totals_.never_posted, totals_.reclaimed);
         std::printf("  context objects constructed %lld, destroyed %lld, live 0, slots in use 0: ok\n", constructed,
                     constructed);
     }
@@ -146,6 +148,37 @@ private:
         s.after_fault = random_fault(fault_percent);
         s.post_destroy_fault = random_fault(fault_percent / 2);
         return s;
+    }
+
+    /// The notifyee's oldest held handle: the one its full table reclaims next.
+    [[nodiscard]] std::vector<held_handle>::iterator oldest_of(std::size_t notifyee)
+    {
+        auto oldest = held_.end();
+        for (auto it = held_.begin(); it != held_.end(); ++it) {
+            if (it->notifyee == notifyee && (oldest == held_.end() || it->published < oldest->published)) {
+                oldest = it;
+            }
+        }
+        return oldest;
+    }
+    [[nodiscard]] op_kind reclaimed_op_of(std::size_t notifyee)
+    {
+        const auto oldest = oldest_of(notifyee);
+        return oldest == held_.end() ? op_kind::add : oldest->op;
+    }
+    /// The model's side of a reclaim: the oldest handle is no longer held; its late post is ignored.
+    void reclaim_oldest(std::size_t notifyee)
+    {
+        const auto oldest = oldest_of(notifyee);
+        expect(oldest != held_.end(), "a reclaim without a held handle", static_cast<long long>(notifyee));
+        ++totals_.reclaimed;
+        remember_consumed(*oldest);
+        held_.erase(oldest);
+    }
+    void hold_handle(held_handle h)
+    {
+        h.published = ++publications_;
+        held_.push_back(h);
     }
 
     [[nodiscard]] std::size_t live_of(std::size_t notifyee) const
@@ -207,6 +240,7 @@ private:
     std::array<std::array<std::size_t, notifyee_count>, 3> orders_{};
     std::vector<held_handle> held_;
     std::vector<held_handle> consumed_;
+    std::uint64_t publications_ = 0;
     totals totals_{};
     std::wstring local_ = L"Z:";
     std::wstring remote_ = L"\\\\server\\share";

@@ -42,7 +42,7 @@ inline void runner::router_operation()
     std::size_t pre_calls = 0;
     for (std::size_t pos = 0; pos < notifyee_count; ++pos) {
         const std::size_t i = order[pos];
-        pre[pos] = ops_[i].expect_pre(op, scripts[i], live_of(i));
+        pre[pos] = ops_[i].expect_pre(op, scripts[i], live_of(i), reclaimed_op_of(i));
         ++pre_calls;
         if (pre[pos].answer != wn_status::success) {
             vetoed_at = pos;
@@ -90,6 +90,9 @@ inline void runner::router_operation()
         expect((calls[k].context_out != nullptr) == (pre[pos].grants && pre[pos].answer == wn_status::success),
                "lpContext after pre does not match the decision", static_cast<long long>(pos));
         handles[pos] = const_cast<void*>(calls[k].context_out); // NOLINT(cppcoreguidelines-pro-type-const-cast)
+        if (pre[pos].reclaims) {
+            reclaim_oldest(order[pos]);
+        }
     }
     std::array<expectation, notifyee_count> post{};
     for (std::size_t pos = 0; pos < pre_calls; ++pos) {
@@ -100,7 +103,7 @@ inline void runner::router_operation()
         ++totals_.handed_out;
         const held_handle h{i, op, handles[pos], ops_[i].seen().created_serial};
         if (!posts_come) {
-            held_.push_back(h); // the post never comes (one reading of a veto): held until later
+            hold_handle(h); // the post never comes (one reading of a veto): held until later
             continue;
         }
         post[pos] = ops_[i].expect_post(op, scripts[i], {});
@@ -137,7 +140,8 @@ inline void runner::router_operation()
                        static_cast<long long>(now.received_serial), static_cast<long long>(now.created_serial));
             }
         }
-        const int failures = (pre_called && pre[pos].failed ? 1 : 0) + (posted && post[pos].failed ? 1 : 0);
+        const int failures = (pre_called && (pre[pos].failed || pre[pos].reclaims) ? 1 : 0) +
+                             (posted && post[pos].failed ? 1 : 0);
         totals_.faults_expected += static_cast<std::uint64_t>(failures);
         expect(failures == 0 ? now.failures == before[i].failures : now.failures >= before[i].failures + failures,
                "on_error calls do not match the failures", static_cast<long long>(i));
@@ -153,7 +157,7 @@ inline void runner::hold()
     if (chance(70)) {
         scripts[i].before = before_action::call_after;
     }
-    const expectation e = ops_[i].expect_pre(op, scripts[i], live_of(i));
+    const expectation e = ops_[i].expect_pre(op, scripts[i], live_of(i), reclaimed_op_of(i));
     const std::vector<observations> before = snapshot();
     platform::notify_info info{platform::notify_pre, 0, nullptr};
     const std::uint32_t answer = call(i, op, &info);
@@ -162,11 +166,15 @@ inline void runner::hold()
     expect((info.lpContext != nullptr) == e.grants, "raw pre: lpContext does not match the decision");
     const observations& now = ops_[i].seen();
     expect(now.before_calls == before[i].before_calls + (e.hook_called ? 1 : 0), "raw pre: before-hook calls");
-    expect(e.failed ? now.failures > before[i].failures : now.failures == before[i].failures, "raw pre: on_error");
+    expect(e.failed || e.reclaims ? now.failures > before[i].failures : now.failures == before[i].failures,
+           "raw pre: on_error");
     totals_.faults_expected += e.failed ? 1U : 0U;
+    if (e.reclaims) {
+        reclaim_oldest(i);
+    }
     if (info.lpContext != nullptr) {
         ++totals_.handed_out;
-        held_.push_back({i, op, info.lpContext, now.created_serial});
+        hold_handle({i, op, info.lpContext, now.created_serial});
     }
 }
 
