@@ -69,9 +69,35 @@ struct notifyee_state {
     static constexpr wn_status unexpected = EntryPoints::policy_type::unexpected_error;
     static constexpr std::size_t capacity = EntryPoints::policy_type::context_capacity;
     handle_pool pools[2];
+    std::vector<std::pair<op_kind, void*>> published; // the live handles, oldest first
 
     static observations& seen() { return EntryPoints::handler().seen; }
     [[nodiscard]] std::size_t live_handles() const { return pools[0].live.size() + pools[1].live.size(); }
+    [[nodiscard]] bool full() const { return live_handles() == capacity; }
+
+    void granted(op_kind op, void* handle)
+    {
+        pools[static_cast<std::size_t>(op)].live.push_back(handle);
+        published.emplace_back(op, handle);
+    }
+    /// A post's handle: true (and consumed) when it is live for `op`.
+    bool consume(op_kind op, void* handle)
+    {
+        if (!pools[static_cast<std::size_t>(op)].take(handle)) {
+            return false;
+        }
+        published.erase(std::find(published.begin(), published.end(), std::make_pair(op, handle)));
+        return true;
+    }
+    /// The operation of the context a full table reclaims next.
+    [[nodiscard]] op_kind oldest_op() const { return published.empty() ? op_kind::add : published.front().first; }
+    /// The model's side of a reclaim: the oldest handle is consumed; its late post must be ignored.
+    void reclaim()
+    {
+        expect(!published.empty(), "a reclaim without a live handle");
+        const auto [op, handle] = published.front();
+        consume(op, handle);
+    }
 };
 
 class harness {
@@ -304,6 +330,7 @@ private:
         wn_status expected = wn_status::success;
         bool grants = false;
         bool failed = false;
+        bool reclaims = false;
         switch (what.before) {
         case before_action::raise: // a `none` fault throws nothing: the hook proceeds
             expected = answer_of(what.before_fault, Mine::unexpected);
@@ -311,14 +338,15 @@ private:
             break;
         case before_action::veto: expected = what.veto_code; break;
         case before_action::proceed: break;
-        case before_action::call_after:
+        case before_action::call_after: {
             failed = true;
-            if (mine.live_handles() == Mine::capacity) { // no slot: the context never moves
-                expected =
-                    what.destroy_fault.armed() ? answer_of(what.destroy_fault, Mine::unexpected) : Mine::unexpected;
-            } else if (what.move_fault.armed()) {
+            // A full table first destroys its oldest pending context (on_error is told); of this
+            // operation's type, it takes the armed destructor fault, swallowed and reported.
+            reclaims = mine.full();
+            const bool destroy_armed = what.destroy_fault.armed() && !(reclaims && mine.oldest_op() == s.op);
+            if (what.move_fault.armed()) {
                 expected = answer_of(what.move_fault, Mine::unexpected);
-            } else if (what.destroy_fault.armed()) {
+            } else if (destroy_armed) {
                 expected = answer_of(what.destroy_fault, Mine::unexpected);
             } else {
                 grants = true;
@@ -326,8 +354,14 @@ private:
             }
             break;
         }
+        }
         expect(answer == raw(expected), "pre answered something else than the rules say", answer, raw(expected));
-        expect_failure(failed, answer, before, after);
+        if (reclaims) {
+            expect(after.failures > before.failures, "a reclaimed context was not reported to on_error");
+            mine.reclaim();
+        } else {
+            expect_failure(failed, answer, before, after);
+        }
         if (!grants) {
             expect(context_out == nullptr, "lpContext is not NULL after a pre without a post request");
             return;
@@ -337,7 +371,7 @@ private:
             expect(std::find(pool.live.begin(), pool.live.end(), context_out) == pool.live.end(),
                    "a handle handed out twice");
         }
-        mine.pools[static_cast<std::size_t>(s.op)].live.push_back(context_out);
+        mine.granted(s.op, context_out);
     }
 
     static wn_status answer_of(const fault& f, wn_status unexpected)
@@ -351,9 +385,8 @@ private:
                     const call_strings& strings)
     {
         expect(after.before_calls == before.before_calls, "post called the before-hook");
-        auto& pool = mine.pools[static_cast<std::size_t>(s.op)];
         void* handle = info.lpContext;
-        if (handle == nullptr || !pool.take(handle)) {
+        if (handle == nullptr || !mine.consume(s.op, handle)) {
             expect(answer == 0, "a post with a context not handed out is not answered WN_SUCCESS", answer);
             expect_no_hooks(before, after);
             return;
@@ -385,7 +418,7 @@ private:
             auto& pool = mine.pools[static_cast<std::size_t>(op)];
             while (!pool.live.empty()) {
                 void* handle = pool.live.back();
-                pool.live.pop_back();
+                mine.consume(op, handle);
                 platform::notify_info info{platform::notify_post, 0, handle};
                 strings.prepare_provider(true);
                 const auto calls = Mine::seen().after_calls;
