@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "answer_model.hpp"
 #include "property_handlers.hpp"
 
 namespace property {
@@ -110,45 +111,23 @@ struct model {
             case before_action::call_after: break;
             }
             if constexpr (!with_after<handler>) {
-                return e; // call_after without an after-hook means nothing
+                return e; // a before-only handler declares decision<>: it proceeds
             } else {
-                const bool throwing = destroy_can_throw(op);
-                // A full table first destroys its oldest pending context: of this operation's type, it
-                // takes the armed destructor fault (swallowed and reported), and the moved-from one
-                // is then destroyed quietly.
-                const bool reclaim_takes_fault = full && reclaimed_op == op;
-                const fault destroy = throwing && !reclaim_takes_fault ? s.pre_destroy_fault : fault{};
+                const fault destroy = destroy_can_throw(op) ? s.pre_destroy_fault : fault{};
                 const fault move = with_contexts<handler> ? s.pre_move_fault : fault{};
-                e.reclaims = full;
-                e.failed = true;
-                if (move.armed()) {
-                    e.answer = answer_of(move, unexpected);
-                } else if (destroy.armed()) {
-                    e.answer = answer_of(destroy, unexpected);
-                } else {
-                    e.failed = false;
-                    e.grants = true;
-                }
-                return e;
+                const auto r = reliability::expect_call_after(move, destroy, full, reclaimed_op == op, unexpected);
+                return {r.answer, r.grants, r.failed, true, r.reclaims};
             }
         }
     }
 
     static expectation expect_post(op_kind op, const script& s, const fault& post_move)
     {
-        expectation e;
-        fault first{};
         const bool by_value = op == op_kind::cancel && with_contexts<handler>;
-        if (by_value && post_move.armed()) {
-            first = post_move; // the argument's construction throws: the after-hook never runs
-        } else {
-            e.hook_called = true;
-            const bool throwing = with_contexts<handler> && destroy_can_throw(op);
-            first = s.after_fault.armed() ? s.after_fault : (throwing ? s.post_destroy_fault : fault{});
-        }
-        e.answer = answer_of(first, unexpected);
-        e.failed = first.armed();
-        return e;
+        const bool throwing = with_contexts<handler> && destroy_can_throw(op);
+        const auto r = reliability::expect_post(by_value, post_move, s.after_fault,
+                                                throwing ? s.post_destroy_fault : fault{}, unexpected);
+        return {r.answer, false, r.failed, r.hook_called, false};
     }
 
     static long long context_live(op_kind op)

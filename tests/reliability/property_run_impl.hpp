@@ -140,8 +140,8 @@ inline void runner::router_operation()
                        static_cast<long long>(now.received_serial), static_cast<long long>(now.created_serial));
             }
         }
-        const int failures = (pre_called && (pre[pos].failed || pre[pos].reclaims) ? 1 : 0) +
-                             (posted && post[pos].failed ? 1 : 0);
+        const int failures =
+            (pre_called && (pre[pos].failed || pre[pos].reclaims) ? 1 : 0) + (posted && post[pos].failed ? 1 : 0);
         totals_.faults_expected += static_cast<std::uint64_t>(failures);
         expect(failures == 0 ? now.failures == before[i].failures : now.failures >= before[i].failures + failures,
                "on_error calls do not match the failures", static_cast<long long>(i));
