@@ -46,9 +46,12 @@ def main() -> int:
     for option in ["-Dtests=disabled", "-Dexamples=disabled", "-Dtools=disabled"]:
         if option not in code:
             problems.append(f"portfile.cmake does not pass {option}")
-    for needed in [port / "usage", source / "LICENSE", source / "meson.build"]:
+    for needed in [source / "LICENSE", source / "meson.build"]:
         if not needed.is_file():
             problems.append(f"{needed} (used by the port) does not exist")
+    # vcpkg prints the find_package / target_link_libraries lines itself from the installed CMake package.
+    if (port / "usage").exists() or re.search(r"\busage\b", code):
+        problems.append("the port ships a usage file: vcpkg generates the same text from the CMake package")
     for problem in problems:
         print(problem)
     if not problems:

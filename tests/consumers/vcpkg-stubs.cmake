@@ -130,14 +130,14 @@ endfunction()
 include("${PORT_DIR}/portfile.cmake")
 
 # What vcpkg's post-build checks look at, for a header-only package.
-foreach(expected IN ITEMS include/mprnotify/mprnotify.hpp share/${PORT}/copyright share/${PORT}/usage
+foreach(expected IN ITEMS include/mprnotify/mprnotify.hpp share/${PORT}/copyright
                           share/${PORT}/mprnotifyConfig.cmake share/${PORT}/mprnotifyConfigVersion.cmake
                           share/pkgconfig/mprnotify.pc)
     if(NOT EXISTS "${CURRENT_PACKAGES_DIR}/${expected}")
         message(FATAL_ERROR "package lacks ${expected}")
     endif()
 endforeach()
-foreach(unexpected IN ITEMS debug lib bin share/cmake)
+foreach(unexpected IN ITEMS debug lib bin share/cmake share/${PORT}/usage)
     if(EXISTS "${CURRENT_PACKAGES_DIR}/${unexpected}")
         message(FATAL_ERROR "a header-only package must not have ${unexpected}/")
     endif()
