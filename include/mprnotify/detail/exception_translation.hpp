@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "../config.hpp"
+#include "../platform.hpp"
 #include "../status.hpp"
 
 namespace mprnotify::detail {
@@ -24,7 +25,7 @@ namespace mprnotify::detail {
     if (code.category() == wn_category()) {
         return static_cast<wn_status>(static_cast<std::uint32_t>(code.value()));
     }
-#if defined(_WIN32)
+#if MPRNOTIFY_PLATFORM_WINDOWS
     if (code.category() == std::system_category()) { // Win32 error codes are the WN codes
         return static_cast<wn_status>(static_cast<std::uint32_t>(code.value()));
     }
