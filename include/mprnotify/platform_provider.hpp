@@ -51,7 +51,17 @@ using NPCancelConnection = decltype(::NPCancelConnection);
 using NPGetConnection = decltype(::NPGetConnection);
 using NPGetUniversalName = decltype(::NPGetUniversalName);
 using NPGetUser = decltype(::NPGetUser);
+using NPOpenEnum = decltype(::NPOpenEnum);
+using NPEnumResource = decltype(::NPEnumResource);
+using NPCloseEnum = decltype(::NPCloseEnum);
+using NPGetResourceInformation = decltype(::NPGetResourceInformation);
+using NPGetResourceParent = decltype(::NPGetResourceParent);
+using NPFormatNetworkName = decltype(::NPFormatNetworkName);
+using NPLogonNotify = decltype(::NPLogonNotify);
+using NPPasswordChangeNotify = decltype(::NPPasswordChangeNotify);
 } // namespace np_signature
+
+using luid = ::LUID;
 
 #else // the portable spelling of the same signatures
 
@@ -63,6 +73,23 @@ using NPCancelConnection = dword(wchar_t*, std::int32_t);
 using NPGetConnection = dword(wchar_t*, wchar_t*, dword*);
 using NPGetUniversalName = dword(wchar_t*, dword, void*, dword*);
 using NPGetUser = dword(wchar_t*, wchar_t*, dword*);
+using NPOpenEnum = dword(dword, dword, dword, net_resource_w*, void**);
+using NPEnumResource = dword(void*, dword*, void*, dword*);
+using NPCloseEnum = dword(void*);
+using NPGetResourceInformation = dword(net_resource_w*, void*, dword*, wchar_t**);
+using NPGetResourceParent = dword(net_resource_w*, void*, dword*);
+using NPFormatNetworkName = dword(wchar_t*, wchar_t*, dword*, dword, dword);
+} // namespace np_signature
+
+/// LUID: a logon session's identifier.
+struct luid {
+    std::uint32_t LowPart;
+    std::int32_t HighPart;
+};
+
+namespace np_signature {
+using NPLogonNotify = dword(luid*, const wchar_t*, void*, const wchar_t*, void*, wchar_t*, void*, wchar_t**);
+using NPPasswordChangeNotify = dword(const wchar_t*, void*, const wchar_t*, void*, wchar_t*, void*, dword);
 } // namespace np_signature
 
 #endif
@@ -88,6 +115,14 @@ using np_cancel_connection_fn = np_signature::NPCancelConnection*;
 using np_get_connection_fn = np_signature::NPGetConnection*;
 using np_get_universal_name_fn = np_signature::NPGetUniversalName*;
 using np_get_user_fn = np_signature::NPGetUser*;
+using np_open_enum_fn = np_signature::NPOpenEnum*;
+using np_enum_resource_fn = np_signature::NPEnumResource*;
+using np_close_enum_fn = np_signature::NPCloseEnum*;
+using np_get_resource_information_fn = np_signature::NPGetResourceInformation*;
+using np_get_resource_parent_fn = np_signature::NPGetResourceParent*;
+using np_format_network_name_fn = np_signature::NPFormatNetworkName*;
+using np_logon_notify_fn = np_signature::NPLogonNotify*;
+using np_password_change_notify_fn = np_signature::NPPasswordChangeNotify*;
 
 /// NPGetCaps indexes (npapi.h WNNC_*).
 namespace wnnc {
@@ -124,6 +159,11 @@ inline constexpr dword enum_context = 0x04;
 inline constexpr dword enum_shareable = 0x08;
 } // namespace wnnc
 
+/// NPFormatNetworkName's dwFlags (winnetwk.h WNFMT_*).
+inline constexpr dword wnfmt_multiline = 0x01;
+inline constexpr dword wnfmt_abbreviated = 0x02;
+inline constexpr dword wnfmt_inenum = 0x10;
+
 /// NPGetUniversalName's dwInfoLevel (winnetwk.h).
 inline constexpr dword universal_name_info_level = 0x1;
 inline constexpr dword remote_name_info_level = 0x2;
@@ -140,6 +180,14 @@ inline constexpr const char cancel_connection[] = "NPCancelConnection";
 inline constexpr const char get_connection[] = "NPGetConnection";
 inline constexpr const char get_universal_name[] = "NPGetUniversalName";
 inline constexpr const char get_user[] = "NPGetUser";
+inline constexpr const char open_enum[] = "NPOpenEnum";
+inline constexpr const char enum_resource[] = "NPEnumResource";
+inline constexpr const char close_enum[] = "NPCloseEnum";
+inline constexpr const char get_resource_information[] = "NPGetResourceInformation";
+inline constexpr const char get_resource_parent[] = "NPGetResourceParent";
+inline constexpr const char format_network_name[] = "NPFormatNetworkName";
+inline constexpr const char logon_notify[] = "NPLogonNotify";
+inline constexpr const char password_change_notify[] = "NPPasswordChangeNotify";
 } // namespace np_name
 
 } // namespace mprnotify::platform

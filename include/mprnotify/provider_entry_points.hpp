@@ -22,6 +22,7 @@
 
 #include "config.hpp"
 #include "connect_request.hpp"
+#include "detail/browse_entry_points.hpp"
 #include "detail/buffer_writer.hpp"
 #include "detail/call_report.hpp"
 #include "detail/handler_instance.hpp"
@@ -39,8 +40,10 @@
 
 namespace mprnotify {
 
+/// The connection functions are here; the browsing ones (enumeration, resource information,
+/// NPFormatNetworkName) come from detail::browse_entry_points.
 template <class Handler, policy Policy = fail_open>
-class provider_entry_points {
+class provider_entry_points : public detail::browse_entry_points<Handler, Policy> {
     static_assert(detail::validate_provider<Handler>());
 
     using instance = detail::handler_instance<Handler>;

@@ -99,6 +99,12 @@
     MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPGetConnection, 12)                                         \
     MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPGetUniversalName, 16)                                      \
     MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPGetUser, 12)                                               \
+    MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPOpenEnum, 20)                                              \
+    MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPEnumResource, 16)                                          \
+    MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPCloseEnum, 4)                                              \
+    MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPGetResourceInformation, 16)                                \
+    MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPGetResourceParent, 12)                                     \
+    MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPFormatNetworkName, 20)                                     \
     MPRNOTIFY_DETAIL_NP_BEGIN                                                                      \
     namespace mprnotify_exported_functions {                                                      \
     using mprnotify_provider = ::mprnotify::provider_entry_points<__VA_ARGS__>;                   \
@@ -160,6 +166,58 @@
     {                                                                                              \
         MPRNOTIFY_DETAIL_NP_EXPORT_IF(np_get_user, NPGetUser, 12)                                  \
         return mprnotify_provider::get_user(name, user_name, size);                                \
+    }                                                                                              \
+    extern "C" MPRNOTIFY_DETAIL_NP_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY\
+    NPOpenEnum(MPRNOTIFY_DETAIL_NP_PARAM(NPOpenEnum, 0) scope,                                     \
+               MPRNOTIFY_DETAIL_NP_PARAM(NPOpenEnum, 1) type,                                      \
+               MPRNOTIFY_DETAIL_NP_PARAM(NPOpenEnum, 2) usage,                                     \
+               MPRNOTIFY_DETAIL_NP_PARAM(NPOpenEnum, 3) container,                                 \
+               MPRNOTIFY_DETAIL_NP_PARAM(NPOpenEnum, 4) handle)                                    \
+    {                                                                                              \
+        MPRNOTIFY_DETAIL_NP_EXPORT_IF(np_open_enum, NPOpenEnum, 20)                                \
+        return mprnotify_provider::open_enum(scope, type, usage, container, handle);               \
+    }                                                                                              \
+    extern "C" MPRNOTIFY_DETAIL_NP_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY\
+    NPEnumResource(MPRNOTIFY_DETAIL_NP_PARAM(NPEnumResource, 0) handle,                            \
+                   MPRNOTIFY_DETAIL_NP_PARAM(NPEnumResource, 1) count,                             \
+                   MPRNOTIFY_DETAIL_NP_PARAM(NPEnumResource, 2) buffer,                            \
+                   MPRNOTIFY_DETAIL_NP_PARAM(NPEnumResource, 3) size)                              \
+    {                                                                                              \
+        MPRNOTIFY_DETAIL_NP_EXPORT_IF(np_enum_resource, NPEnumResource, 16)                        \
+        return mprnotify_provider::enum_resource(handle, count, buffer, size);                     \
+    }                                                                                              \
+    extern "C" MPRNOTIFY_DETAIL_NP_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY\
+    NPCloseEnum(MPRNOTIFY_DETAIL_NP_PARAM(NPCloseEnum, 0) handle)                                  \
+    {                                                                                              \
+        MPRNOTIFY_DETAIL_NP_EXPORT_IF(np_close_enum, NPCloseEnum, 4)                               \
+        return mprnotify_provider::close_enum(handle);                                             \
+    }                                                                                              \
+    extern "C" MPRNOTIFY_DETAIL_NP_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY\
+    NPGetResourceInformation(MPRNOTIFY_DETAIL_NP_PARAM(NPGetResourceInformation, 0) resource,      \
+                             MPRNOTIFY_DETAIL_NP_PARAM(NPGetResourceInformation, 1) buffer,        \
+                             MPRNOTIFY_DETAIL_NP_PARAM(NPGetResourceInformation, 2) size,          \
+                             MPRNOTIFY_DETAIL_NP_PARAM(NPGetResourceInformation, 3) system)        \
+    {                                                                                              \
+        MPRNOTIFY_DETAIL_NP_EXPORT_IF(np_get_resource_information, NPGetResourceInformation, 16)   \
+        return mprnotify_provider::get_resource_information(resource, buffer, size, system);       \
+    }                                                                                              \
+    extern "C" MPRNOTIFY_DETAIL_NP_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY\
+    NPGetResourceParent(MPRNOTIFY_DETAIL_NP_PARAM(NPGetResourceParent, 0) resource,                \
+                        MPRNOTIFY_DETAIL_NP_PARAM(NPGetResourceParent, 1) buffer,                  \
+                        MPRNOTIFY_DETAIL_NP_PARAM(NPGetResourceParent, 2) size)                    \
+    {                                                                                              \
+        MPRNOTIFY_DETAIL_NP_EXPORT_IF(np_get_resource_parent, NPGetResourceParent, 12)             \
+        return mprnotify_provider::get_resource_parent(resource, buffer, size);                    \
+    }                                                                                              \
+    extern "C" MPRNOTIFY_DETAIL_NP_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY\
+    NPFormatNetworkName(MPRNOTIFY_DETAIL_NP_PARAM(NPFormatNetworkName, 0) remote_name,             \
+                        MPRNOTIFY_DETAIL_NP_PARAM(NPFormatNetworkName, 1) formatted,               \
+                        MPRNOTIFY_DETAIL_NP_PARAM(NPFormatNetworkName, 2) length,                  \
+                        MPRNOTIFY_DETAIL_NP_PARAM(NPFormatNetworkName, 3) flags,                   \
+                        MPRNOTIFY_DETAIL_NP_PARAM(NPFormatNetworkName, 4) width)                   \
+    {                                                                                              \
+        MPRNOTIFY_DETAIL_NP_EXPORT_IF(np_format_network_name, NPFormatNetworkName, 20)             \
+        return mprnotify_provider::format_network_name(remote_name, formatted, length, flags, width);\
     }                                                                                              \
     }                                                                                              \
     MPRNOTIFY_DETAIL_NP_END                                                                        \

@@ -25,6 +25,9 @@ struct np_function {
     static constexpr bool exported = Present::template present<H>;
     static constexpr platform::dword caps_index = CapsIndex;
     static constexpr platform::dword caps_bit = CapsBit;
+    /// The bits this row adds to NPGetCaps(caps_index) for H.
+    template <class H>
+    static constexpr platform::dword bits = exported<H> ? CapsBit : 0U;
 };
 
 namespace wnnc = platform::wnnc;
@@ -54,6 +57,36 @@ struct np_get_user : np_function<user_of_hook, wnnc::user, wnnc::usr_get_user> {
     static constexpr const char* name = platform::np_name::get_user;
     using signature = platform::np_signature::NPGetUser;
 };
+/// NPOpenEnum announces the scopes the handler enumerates (WNNC_ENUMERATION's bits, one per scope).
+struct np_open_enum : np_function<enumerate_hook, wnnc::enumeration, 0> {
+    static constexpr const char* name = platform::np_name::open_enum;
+    using signature = platform::np_signature::NPOpenEnum;
+    template <class H>
+    static constexpr platform::dword bits = static_cast<platform::dword>(enumerated_scopes<H>());
+};
+// NPEnumResource and NPCloseEnum come with NPOpenEnum; MPR asks for no bit of their own.
+struct np_enum_resource : np_function<enumerate_hook, 0, 0> {
+    static constexpr const char* name = platform::np_name::enum_resource;
+    using signature = platform::np_signature::NPEnumResource;
+};
+struct np_close_enum : np_function<enumerate_hook, 0, 0> {
+    static constexpr const char* name = platform::np_name::close_enum;
+    using signature = platform::np_signature::NPCloseEnum;
+};
+struct np_get_resource_information
+    : np_function<resource_information_hook, wnnc::dialog, wnnc::dlg_get_resource_information> {
+    static constexpr const char* name = platform::np_name::get_resource_information;
+    using signature = platform::np_signature::NPGetResourceInformation;
+};
+struct np_get_resource_parent : np_function<resource_parent_hook, wnnc::dialog, wnnc::dlg_get_resource_parent> {
+    static constexpr const char* name = platform::np_name::get_resource_parent;
+    using signature = platform::np_signature::NPGetResourceParent;
+};
+struct np_format_network_name
+    : np_function<format_network_name_hook, wnnc::dialog, wnnc::dlg_format_network_name> {
+    static constexpr const char* name = platform::np_name::format_network_name;
+    using signature = platform::np_signature::NPFormatNetworkName;
+};
 // clang-format on
 
 /// The rows, and what follows from them for a handler.
@@ -63,7 +96,7 @@ struct np_table {
     template <class H>
     static constexpr platform::dword caps(platform::dword index) noexcept
     {
-        return ((Rows::caps_index == index && Rows::template exported<H> ? Rows::caps_bit : 0U) | ... | 0U);
+        return ((Rows::caps_index == index ? Rows::template bits<H> : 0U) | ... | 0U);
     }
     /// How many NP functions H exports besides NPGetCaps.
     template <class H>
@@ -71,7 +104,8 @@ struct np_table {
 };
 
 using np_functions = np_table<np_add_connection, np_add_connection3, np_cancel_connection, np_get_connection,
-                              np_get_universal_name, np_get_user>;
+                              np_get_universal_name, np_get_user, np_open_enum, np_enum_resource, np_close_enum,
+                              np_get_resource_information, np_get_resource_parent, np_format_network_name>;
 
 /// NPGetCaps(Index) for H, as a constant.
 template <class H, platform::dword Index>

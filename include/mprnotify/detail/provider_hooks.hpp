@@ -7,6 +7,11 @@
 //     Answer connection_of(std::wstring_view local_name);                    NPGetConnection
 //     Answer universal_name_of(std::wstring_view local_path);                NPGetUniversalName
 //     Answer user_of(mprnotify::nullable_wstring name);                      NPGetUser
+//     static constexpr mprnotify::enum_scopes enumerates = ...;  with
+//     Sequence enumerate(const mprnotify::enum_request&);         NPOpenEnum / NPEnumResource / NPCloseEnum
+//     Answer resource_information(const mprnotify::resource_request&);       NPGetResourceInformation
+//     Answer resource_parent(const mprnotify::resource_request&);            NPGetResourceParent
+//     Answer format_network_name(const mprnotify::format_request&);          NPFormatNetworkName
 // where Answer is std::optional<V> or mprnotify::lookup<V> (lookup.hpp). A member named like a hook
 // whose signature does not fit is a compile error with its own message, never silently ignored.
 // Every hook is described once, by one macro; a new NP function adds one line here and one row in
@@ -21,8 +26,10 @@
 #include <utility>
 
 #include "../connect_request.hpp"
+#include "../enumeration.hpp"
 #include "../lookup.hpp"
 #include "../nullable_wstring.hpp"
+#include "../resource_information.hpp"
 #include "../status.hpp"
 #include "hooks.hpp"
 
@@ -39,6 +46,17 @@ inline constexpr bool is_name_answer =
 template <class R>
 inline constexpr bool is_universal_name_answer =
     std::is_same_v<lookup_value_t<R>, universal_name> || std::is_same_v<lookup_value_t<R>, universal_name_view>;
+
+/// Answers an enumerate hook may give: a sequence, or lookup<sequence> (enumeration.hpp).
+template <class R>
+inline constexpr bool is_enumeration_answer =
+    resource_sequence<std::remove_cvref_t<R>> || resource_sequence<lookup_value_t<R>>;
+/// Answers resource_information may give.
+template <class R>
+inline constexpr bool is_information_answer = std::is_same_v<lookup_value_t<R>, resource_information>;
+/// Answers resource_parent may give.
+template <class R>
+inline constexpr bool is_parent_answer = std::is_same_v<lookup_value_t<R>, net_resource>;
 
 // Macro body laid out by hand.
 // clang-format off
@@ -97,7 +115,62 @@ MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(user_of, nullable_wstring, is_name_answe
                                         "std::optional<std::wstring> or mprnotify::lookup<std::wstring> "
                                         "(std::wstring_view in place of std::wstring also works)");
 
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(enumerate, enum_request, is_enumeration_answer,
+                                        "enumerate(const mprnotify::enum_request&)",
+                                        "a sequence of resources: a range of mprnotify::net_resource (or "
+                                        "resource_view), a callable returning std::optional<mprnotify::net_resource>, "
+                                        "or mprnotify::lookup<...> of either");
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(resource_information, resource_request, is_information_answer,
+                                        "resource_information(const mprnotify::resource_request&)",
+                                        "std::optional<mprnotify::resource_information> or "
+                                        "mprnotify::lookup<mprnotify::resource_information>");
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(resource_parent, resource_request, is_parent_answer,
+                                        "resource_parent(const mprnotify::resource_request&)",
+                                        "std::optional<mprnotify::net_resource> or "
+                                        "mprnotify::lookup<mprnotify::net_resource>");
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(format_network_name, format_request, is_name_answer,
+                                        "format_network_name(const mprnotify::format_request&)",
+                                        "std::optional<std::wstring> or mprnotify::lookup<std::wstring> "
+                                        "(std::wstring_view in place of std::wstring also works)");
+
 // clang-format on
+
+MPRNOTIFY_DETAIL_MEMBER_PROBE(enumerates);
+
+/// The scopes H enumerates (WNNC_ENUMERATION's answer): none without an enumerate hook.
+template <class H>
+constexpr enum_scopes enumerated_scopes() noexcept
+{
+    if constexpr (requires { H::enumerates; }) {
+        if constexpr (std::is_same_v<std::remove_cv_t<decltype(H::enumerates)>, enum_scopes>) {
+            return enumerate_hook::present<H> ? H::enumerates : enum_scopes::none;
+        }
+    }
+    return enum_scopes::none;
+}
+
+/// The enumeration rules: the hook and the scope set come together.
+template <class H>
+consteval bool validate_enumeration()
+{
+    static_assert(!enumerate_hook::declared<H> || declares_enumerates<H>,
+                  "mprnotify: a provider with an enumerate hook must say which scopes it enumerates: static "
+                  "constexpr mprnotify::enum_scopes enumerates = mprnotify::enum_scopes::globalnet; (| connected, "
+                  "context, shareable)");
+    static_assert(!declares_enumerates<H> || enumerate_hook::declared<H>,
+                  "mprnotify: enumerates is declared but there is no enumerate hook to answer NPOpenEnum");
+    if constexpr (declares_enumerates<H>) {
+        static_assert(std::is_same_v<std::remove_cv_t<decltype(H::enumerates)>, enum_scopes>,
+                      "mprnotify: enumerates must be a static constexpr mprnotify::enum_scopes");
+        if constexpr (std::is_same_v<std::remove_cv_t<decltype(H::enumerates)>, enum_scopes>) {
+            static_assert(H::enumerates != enum_scopes::none &&
+                              (static_cast<std::uint32_t>(H::enumerates) & ~std::uint32_t{0xF}) == 0,
+                          "mprnotify: enumerates must name at least one scope, and only enum_scopes values");
+        }
+    }
+    return enumerate_hook::validate<H>() && resource_information_hook::validate<H>() &&
+           resource_parent_hook::validate<H>() && format_network_name_hook::validate<H>();
+}
 
 MPRNOTIFY_DETAIL_MEMBER_PROBE(net_type);
 MPRNOTIFY_DETAIL_MEMBER_PROBE(driver_version);
@@ -129,7 +202,9 @@ concept has_driver_version = requires
 template <class H>
 inline constexpr bool has_provider_hook =
     connect_hook::declared<H> || disconnect_hook::declared<H> || connection_of_hook::declared<H> ||
-    universal_name_of_hook::declared<H> || user_of_hook::declared<H>;
+    universal_name_of_hook::declared<H> || user_of_hook::declared<H> || enumerate_hook::declared<H> ||
+    resource_information_hook::declared<H> || resource_parent_hook::declared<H> ||
+    format_network_name_hook::declared<H>;
 
 /// Every compile-time rule a provider handler follows, each with its own message.
 template <class H>
@@ -147,11 +222,12 @@ consteval bool validate_provider()
     static_assert(!declares_driver_version<H> || has_driver_version<H>,
                   "mprnotify: driver_version must be a static constexpr integer constant that fits a DWORD");
     static_assert(has_provider_hook<H>, "mprnotify: the provider has no hook; declare at least one of connect, "
-                                        "disconnect, connection_of, universal_name_of, user_of");
+                                        "disconnect, connection_of, universal_name_of, user_of, enumerate, "
+                                        "resource_information, resource_parent, format_network_name");
     static_assert(!declares_on_error<H> || has_on_error<H>,
                   "mprnotify: on_error must be declared void on_error(const mprnotify::failure&) noexcept");
     return connect_hook::validate<H>() && disconnect_hook::validate<H>() && connection_of_hook::validate<H>() &&
-           universal_name_of_hook::validate<H>() && user_of_hook::validate<H>();
+           universal_name_of_hook::validate<H>() && user_of_hook::validate<H>() && validate_enumeration<H>();
 }
 
 } // namespace mprnotify::detail

@@ -10,6 +10,11 @@
 //   disconnect and every lookup     WN_NOT_CONNECTED (NPCancelConnection, NPGetConnection,
 //                                                     NPGetUniversalName, NPGetUser: this provider
 //                                                     does not have that connection)
+//   resource information, parent    WN_BAD_NETNAME   (not this provider's resource)
+//   open an enumeration             WN_NOT_SUPPORTED (this enumeration cannot be made)
+//   read an enumeration             WN_NO_MORE_ENTRIES (the enumeration ends there)
+//   format a name, logon and        WN_NOT_SUPPORTED (MPR uses the name unformatted; the credential
+//   password-change notifications                     manager has nothing to say)
 // fail_closed<S> answers S, use_error_codes<P> the code the exception names, as for notifications.
 #pragma once
 
@@ -24,7 +29,17 @@ namespace mprnotify::detail {
 /// The answer that lets MPR move on to the next provider for `op`.
 [[nodiscard]] constexpr wn_status declined(operation op) noexcept
 {
-    return op == operation::connect ? wn_status::bad_netname : wn_status::not_connected;
+    switch (op) {
+    case operation::connect:
+    case operation::get_resource_information: // "the resource is not recognized by this provider"
+    case operation::get_resource_parent: return wn_status::bad_netname;
+    case operation::open_enum:           // "does not support the type of enumeration being requested"
+    case operation::format_network_name: // MPR shows the name unformatted
+    case operation::logon_notify:
+    case operation::password_change_notify: return wn_status::not_supported;
+    case operation::enum_resource: return wn_status::no_more_entries; // the enumeration ends
+    default: return wn_status::not_connected;
+    }
 }
 
 /// Policy P, never answering WN_SUCCESS for a failure.

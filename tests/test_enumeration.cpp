@@ -1,0 +1,311 @@
+// Enumeration through the provider boundary: handles that are not pointers, batches packed by the
+// page's rules, resumption, the end, bad input, a sequence that throws, freeing at close and unload.
+#include <doctest/doctest.h>
+
+#include <mprnotify/provider_entry_points.hpp>
+#include <mprnotify/testing/packed_buffer.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "resource_generator.hpp"
+
+using namespace mprnotify;
+namespace platform = mprnotify::platform;
+using mprnotify::testing::check_packed_resources;
+using mprnotify::testing::read_packed_resources;
+
+namespace {
+
+std::vector<net_resource> shares;   // what the next enumeration yields
+int throw_after = -1;               // the generator throws after this many entries (-1: never)
+std::atomic<int> live_sequences{0}; // sequences not yet destroyed
+std::vector<std::wstring> parents;  // the parents the hook was asked about
+
+/// A lazily produced sequence that counts itself, so a test sees it freed.
+struct share_generator {
+    std::size_t next = 0;
+    std::vector<net_resource> items;
+    bool counted = true;
+    explicit share_generator(std::vector<net_resource> from) : items(std::move(from)) { ++live_sequences; }
+    share_generator(share_generator&& other) noexcept : next(other.next), items(std::move(other.items))
+    {
+        ++live_sequences;
+    }
+    share_generator(const share_generator& other) : next(other.next), items(other.items) { ++live_sequences; }
+    share_generator& operator=(const share_generator&) = delete;
+    ~share_generator() { --live_sequences; }
+    std::optional<net_resource> operator()()
+    {
+        if (throw_after >= 0 && next == static_cast<std::size_t>(throw_after)) {
+            throw std::runtime_error{"the share list went away"};
+        }
+        if (next == items.size()) {
+            return std::nullopt;
+        }
+        return items[next++];
+    }
+};
+
+struct browser {
+    static constexpr std::uint32_t net_type = 0x00FA0000;
+    static constexpr enum_scopes enumerates = enum_scopes::globalnet | enum_scopes::connected;
+    lookup<share_generator> enumerate(const enum_request& request)
+    {
+        parents.push_back(std::wstring{request.parent_remote_name().value_or(L"(top)")});
+        if (!request.at_top() && request.parent_remote_name() != L"\\\\home") {
+            return wn_status{1207}; // WN_NOT_CONTAINER
+        }
+        return share_generator{shares};
+    }
+};
+
+/// A provider whose sequence is a plain container.
+struct vector_browser {
+    static constexpr std::uint32_t net_type = 0x00FB0000;
+    static constexpr enum_scopes enumerates = enum_scopes::globalnet;
+    std::vector<net_resource> enumerate(const enum_request&) { return shares; }
+};
+
+using np = provider_entry_points<browser>;
+using np_vector = provider_entry_points<vector_browser, fail_closed<wn_status::net_error>>;
+
+net_resource share(std::wstring name, std::optional<std::wstring> comment = std::nullopt)
+{
+    net_resource r;
+    r.type = resource_type::disk;
+    r.display_type = display_type::share;
+    r.usage = resource_usage::connectable;
+    r.remote_name = L"\\\\home\\" + name;
+    r.comment = std::move(comment);
+    r.provider = L"Home Network";
+    return r;
+}
+
+constexpr platform::dword globalnet = 2;
+constexpr platform::dword all = 0xFFFFFFFF;
+
+struct reset {
+    reset()
+    {
+        shares = {share(L"music", L"songs"), share(L"photos"), share(L"docs", L""), share(L"videos", L"films")};
+        throw_after = -1;
+        parents.clear();
+    }
+};
+
+template <class Np>
+void* open(platform::net_resource_w* container = nullptr, platform::dword scope = globalnet)
+{
+    void* handle = nullptr;
+    REQUIRE(Np::open_enum(scope, 0, 0, container, &handle) == 0);
+    REQUIRE(handle != nullptr);
+    return handle;
+}
+
+/// Reads the whole enumeration with `bytes`-byte buffers and `count` per call.
+template <class Np>
+std::vector<net_resource> read_all(void* handle, std::size_t bytes, platform::dword count, platform::dword& last)
+{
+    std::vector<net_resource> all_read;
+    for (int calls = 0; calls < 1000; ++calls) {
+        std::vector<std::byte> buffer(bytes);
+        platform::dword asked = count;
+        auto size = static_cast<platform::dword>(bytes);
+        last = Np::enum_resource(handle, &asked, buffer.data(), &size);
+        if (last != 0) {
+            return all_read;
+        }
+        REQUIRE(asked >= 1);
+        REQUIRE(asked <= count);
+        REQUIRE(check_packed_resources(buffer.data(), bytes, asked) == "");
+        const auto got = read_packed_resources(buffer.data(), asked);
+        all_read.insert(all_read.end(), got.begin(), got.end());
+    }
+    FAIL("the enumeration never ended");
+    return all_read;
+}
+
+} // namespace
+
+TEST_CASE_FIXTURE(reset, "caps: WNNC_ENUMERATION announces exactly the declared scopes")
+{
+    CHECK(np::get_caps(platform::wnnc::enumeration) == (platform::wnnc::enum_global | platform::wnnc::enum_local));
+    CHECK(np_vector::get_caps(platform::wnnc::enumeration) == platform::wnnc::enum_global);
+    CHECK(np::exports<detail::np_open_enum>);
+    CHECK(np::exports<detail::np_enum_resource>);
+    CHECK(np::exports<detail::np_close_enum>);
+    CHECK_FALSE(np::exports<detail::np_get_resource_information>);
+}
+
+TEST_CASE_FIXTURE(reset, "open: bad pointer, unknown scope, undeclared scope; the hook is not called")
+{
+    CHECK(np::open_enum(globalnet, 0, 0, nullptr, nullptr) == 487); // WN_BAD_POINTER
+    void* handle = reinterpret_cast<void*>(1);
+    CHECK(np::open_enum(3, 0, 0, nullptr, &handle) == 87); // RESOURCE_REMEMBERED: WN_BAD_VALUE
+    CHECK(handle == nullptr);
+    CHECK(np::open_enum(99, 0, 0, nullptr, &handle) == 87);
+    CHECK(np::open_enum(5, 0, 0, nullptr, &handle) == 50); // RESOURCE_CONTEXT not declared: WN_NOT_SUPPORTED
+    CHECK(parents.empty());
+}
+
+TEST_CASE_FIXTURE(reset, "all entries in one call, then WN_NO_MORE_ENTRIES, then close frees the sequence")
+{
+    const int before = live_sequences;
+    void* handle = open<np>();
+    CHECK(live_sequences == before + 1);
+    CHECK(np::open_enumerations() == 1);
+    platform::dword last = 0;
+    CHECK(read_all<np>(handle, 4096, all, last) == shares);
+    CHECK(last == 259); // WN_NO_MORE_ENTRIES
+    platform::dword count = all;
+    platform::dword size = 0;
+    CHECK(np::enum_resource(handle, &count, nullptr, &size) == 259); // still the end, nothing asked
+    CHECK(np::close_enum(handle) == 0);
+    CHECK(live_sequences == before);
+    CHECK(np::open_enumerations() == 0);
+    CHECK(np::close_enum(handle) == 6);                            // closed: WN_BAD_HANDLE
+    CHECK(np::enum_resource(handle, &count, nullptr, &size) == 6); // never dereferenced
+}
+
+TEST_CASE_FIXTURE(reset, "counts 1 / N / all and buffers from one entry short to large: every entry once, in order")
+{
+    std::size_t largest = 0;
+    for (const auto& s : shares) {
+        largest = std::max(largest, packed_size(view_of(s)));
+    }
+    for (const platform::dword count : {platform::dword{1}, platform::dword{2}, platform::dword{3}, all}) {
+        for (std::size_t bytes = largest; bytes < 6 * largest; bytes += 7) {
+            void* handle = open<np>();
+            platform::dword last = 0;
+            CHECK(read_all<np>(handle, bytes, count, last) == shares);
+            CHECK(last == 259);
+            CHECK(np::close_enum(handle) == 0);
+        }
+    }
+}
+
+TEST_CASE_FIXTURE(reset, "a buffer one byte short of the next entry: WN_MORE_DATA with its size; nothing consumed")
+{
+    void* handle = open<np>();
+    const std::size_t first = packed_size(view_of(shares[0]));
+    std::vector<std::byte> buffer(first);
+    platform::dword count = all;
+    auto size = static_cast<platform::dword>(first - 1);
+    CHECK(np::enum_resource(handle, &count, buffer.data(), &size) == 234); // WN_MORE_DATA
+    CHECK(size == first);
+    CHECK(count == all); // untouched
+    size = 0;
+    CHECK(np::enum_resource(handle, &count, nullptr, &size) == 234); // a size query
+    CHECK(size == first);
+    size = static_cast<platform::dword>(first);
+    CHECK(np::enum_resource(handle, &count, buffer.data(), &size) == 0);
+    CHECK(count == 1);
+    CHECK(read_packed_resources(buffer.data(), 1).at(0) == shares[0]);
+    CHECK(np::close_enum(handle) == 0);
+}
+
+TEST_CASE_FIXTURE(reset, "bad input to NPEnumResource: NULL count, NULL size, NULL buffer with a size, count 0")
+{
+    void* handle = open<np>();
+    std::vector<std::byte> buffer(1024);
+    platform::dword count = 1;
+    platform::dword size = 1024;
+    CHECK(np::enum_resource(handle, nullptr, buffer.data(), &size) == 487);
+    CHECK(np::enum_resource(handle, &count, buffer.data(), nullptr) == 487);
+    CHECK(np::enum_resource(handle, &count, nullptr, &size) == 487);
+    count = 0;
+    CHECK(np::enum_resource(handle, &count, buffer.data(), &size) == 87);
+    // The enumeration is untouched by all of that.
+    count = all;
+    CHECK(np::enum_resource(handle, &count, buffer.data(), &size) == 0);
+    CHECK(count == 4);
+    CHECK(np::close_enum(handle) == 0);
+}
+
+TEST_CASE_FIXTURE(reset, "garbage, stale and foreign handles are WN_BAD_HANDLE and never dereferenced")
+{
+    void* handle = open<np>();
+    void* other = open<np_vector>();
+    std::vector<std::byte> buffer(1024);
+    platform::dword count = all;
+    platform::dword size = 1024;
+    // Another provider's handle, a pointer to real memory, small numbers, the all-ones value.
+    for (void* bad : {other, static_cast<void*>(buffer.data()), reinterpret_cast<void*>(1), reinterpret_cast<void*>(2),
+                      reinterpret_cast<void*>(~std::uintptr_t{0}), static_cast<void*>(nullptr)}) {
+        CHECK(np::enum_resource(bad, &count, buffer.data(), &size) == 6);
+        CHECK(np::close_enum(bad) == 6);
+    }
+    std::mt19937_64 random{7};
+    for (int i = 0; i < 100000; ++i) {
+        auto* bad = reinterpret_cast<void*>(static_cast<std::uintptr_t>(random()));
+        if (bad == handle) {
+            continue;
+        }
+        REQUIRE(np::enum_resource(bad, &count, buffer.data(), &size) == 6);
+    }
+    CHECK(np::close_enum(handle) == 0);
+    CHECK(np_vector::close_enum(other) == 0);
+}
+
+TEST_CASE_FIXTURE(reset, "browsing into a container: the parent reaches the hook; a refusal is its own code")
+{
+    std::wstring home = L"\\\\home";
+    platform::net_resource_w container{};
+    container.lpRemoteName = home.data();
+    void* handle = open<np>(&container);
+    CHECK(parents.back() == L"\\\\home");
+    CHECK(np::close_enum(handle) == 0);
+
+    std::wstring elsewhere = L"\\\\elsewhere";
+    container.lpRemoteName = elsewhere.data();
+    void* refused = nullptr;
+    CHECK(np::open_enum(globalnet, 0, 0, &container, &refused) == 1207);
+    CHECK(refused == nullptr);
+    CHECK(np::open_enumerations() == 0);
+}
+
+TEST_CASE_FIXTURE(reset, "a sequence that throws mid-way: entries before it delivered, then the policy's answer")
+{
+    throw_after = 2;
+    const int before = live_sequences;
+    void* handle = open<np>();
+    std::vector<std::byte> buffer(4096);
+    platform::dword count = all;
+    platform::dword size = 4096;
+    CHECK(np::enum_resource(handle, &count, buffer.data(), &size) == 0);
+    CHECK(count == 2);
+    CHECK(check_packed_resources(buffer.data(), 4096, 2) == "");
+    count = all;
+    CHECK(np::enum_resource(handle, &count, buffer.data(), &size) == 259); // fail_open: the end
+    CHECK(np::enum_resource(handle, &count, buffer.data(), &size) == 259);
+    CHECK(np::close_enum(handle) == 0);
+    CHECK(live_sequences == before);
+}
+
+TEST_CASE_FIXTURE(reset, "a container sequence; fail_closed's answer when the sequence cannot be made")
+{
+    void* handle = open<np_vector>();
+    platform::dword last = 0;
+    CHECK(read_all<np_vector>(handle, 200, 2, last) == shares);
+    CHECK(np_vector::close_enum(handle) == 0);
+}
+
+TEST_CASE_FIXTURE(reset, "handles never closed are freed with the table, before the handler")
+{
+    const int before = live_sequences;
+    {
+        detail::context_table<8, 64> table;
+        auto reservation = table.reserve(0x45);
+        REQUIRE(reservation.slot);
+        REQUIRE(reservation.slot.store(detail::enumeration_state<share_generator>{share_generator{shares}}));
+        static_cast<void>(reservation.slot.publish());
+        CHECK(live_sequences == before + 1);
+    }
+    CHECK(live_sequences == before);
+}
