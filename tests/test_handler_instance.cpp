@@ -1,6 +1,7 @@
 // The one handler per process: constant-initialized when that runs no code, else created on first use.
 #include <doctest/doctest.h>
 
+#include <mprnotify/config.hpp>
 #include <mprnotify/detail/handler_instance.hpp>
 
 #include <atomic>
@@ -49,6 +50,7 @@ struct reentrant {
     }
 };
 
+#if MPRNOTIFY_HAS_EXCEPTIONS
 int throws_left = 1;
 struct throws_once {
     throws_once()
@@ -59,6 +61,7 @@ struct throws_once {
         }
     }
 };
+#endif
 
 } // namespace
 
@@ -107,6 +110,7 @@ TEST_CASE("re-entry from the handler's own constructor gets nullptr instead of a
     CHECK(nested_saw_null == 1); // constructed once
 }
 
+#if MPRNOTIFY_HAS_EXCEPTIONS
 TEST_CASE("a constructor that throws is tried again on the next call")
 {
     using instance = handler_instance<throws_once>;
@@ -115,6 +119,7 @@ TEST_CASE("a constructor that throws is tried again on the next call")
     CHECK_FALSE(instance::gone());
     CHECK(instance::get() != nullptr);
 }
+#endif
 
 TEST_CASE("another thread is not mistaken for re-entry")
 {
