@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "../tests/reliability/answer_model.hpp"
 #include "byte_reader.hpp"
 #include "fuzz_handler.hpp"
 #include "strings.hpp"
@@ -339,19 +340,12 @@ private:
         case before_action::veto: expected = what.veto_code; break;
         case before_action::proceed: break;
         case before_action::call_after: {
-            failed = true;
-            // A full table first destroys its oldest pending context (on_error is told); of this
-            // operation's type, it takes the armed destructor fault, swallowed and reported.
-            reclaims = mine.full();
-            const bool destroy_armed = what.destroy_fault.armed() && !(reclaims && mine.oldest_op() == s.op);
-            if (what.move_fault.armed()) {
-                expected = answer_of(what.move_fault, Mine::unexpected);
-            } else if (destroy_armed) {
-                expected = answer_of(what.destroy_fault, Mine::unexpected);
-            } else {
-                grants = true;
-                failed = false;
-            }
+            const auto e = reliability::expect_call_after(what.move_fault, what.destroy_fault, mine.full(),
+                                                          mine.oldest_op() == s.op, Mine::unexpected);
+            expected = e.answer;
+            grants = e.grants;
+            failed = e.failed;
+            reclaims = e.reclaims;
             break;
         }
         }
@@ -392,22 +386,20 @@ private:
             return;
         }
         const bool by_value = s.op == op_kind::cancel; // after_cancel takes its context by value
-        fault first{};
-        if (by_value && what.move_fault.armed()) {
-            first = what.move_fault;
+        const auto e =
+            reliability::expect_post(by_value, what.move_fault, what.after_fault, what.destroy_fault, Mine::unexpected);
+        if (!e.hook_called) {
             expect(after.after_calls == before.after_calls, "the after-hook ran although its argument threw");
         } else {
             expect(after.after_calls == before.after_calls + 1, "post did not call the after-hook once");
             expect(after.after_result == static_cast<wn_status>(s.status), "the after-hook got another result");
-            first = what.after_fault.armed() ? what.after_fault : what.destroy_fault;
             if (by_value) {
                 expect(after.seen_provider == (s.status == 0 && strings.provider_present()),
                        "the cancel view's provider does not follow the post's status");
             }
         }
-        const wn_status expected = answer_of(first, Mine::unexpected);
-        expect(answer == raw(expected), "post answered something else than the rules say", answer, raw(expected));
-        expect_failure(first.armed(), answer, before, after);
+        expect(answer == raw(e.answer), "post answered something else than the rules say", answer, raw(e.answer));
+        expect_failure(e.failed, answer, before, after);
     }
 
     template <class Mine>
