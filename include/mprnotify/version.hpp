@@ -1,4 +1,5 @@
-// mprnotify/version.hpp - the library version (generated from meson.build's project version).
+// mprnotify/version.hpp - the library version. meson.build's project(version:) is the one source: include/meson.build
+// refuses to configure while these lines say anything else.
 #pragma once
 
 #define MPRNOTIFY_VERSION_MAJOR 0
