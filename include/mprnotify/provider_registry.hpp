@@ -61,6 +61,7 @@ struct provider {
 /// What query_provider finds. Absent values are std::nullopt; a value of the wrong type is absent.
 struct provider_info {
     std::wstring service_name;
+    bool key_found = false; ///< Services\<name>\NetworkProvider exists
     std::optional<std::wstring> display_name;
     std::optional<std::wstring> dll_path; ///< as stored (unexpanded)
     DWORD dll_path_type = REG_NONE;       ///< REG_EXPAND_SZ as documented, REG_SZ tolerated
@@ -336,6 +337,7 @@ inline LSTATUS delete_if_only_ours(HKEY services, const std::wstring& name)
             return result{static_cast<std::uint32_t>(opened)};
         }
         if (opened == ERROR_SUCCESS) {
+            found.key_found = true;
             DWORD type = REG_NONE;
             found.display_name = detail::read_text(key.get(), L"Name", type);
             found.dll_path = detail::read_text(key.get(), L"ProviderPath", found.dll_path_type);

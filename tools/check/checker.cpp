@@ -279,10 +279,10 @@ report check_image(const pe_image& image, const check_options& options)
     return out;
 }
 
-std::string format_report(std::string_view file, const report& result)
+std::string format_findings(const report& result)
 {
     static constexpr std::array<std::string_view, 4> labels{"ok", "note", "WARNING", "PROBLEM"};
-    std::string out = std::string{file} + "\n";
+    std::string out;
     for (const auto& f : result.findings) {
         std::string line = "  " + f.subject;
         line.resize(std::max<std::size_t>(line.size() + 1, 24), ' ');
@@ -290,6 +290,12 @@ std::string format_report(std::string_view file, const report& result)
         line.resize(std::max<std::size_t>(line.size() + 1, 33), ' ');
         out += line + f.text + "\n";
     }
+    return out;
+}
+
+std::string format_report(std::string_view file, const report& result)
+{
+    std::string out = std::string{file} + "\n" + format_findings(result);
     const auto problems = result.count(severity::problem);
     const auto warnings = result.count(severity::warning);
     const std::string role = result.provider ? (result.notifyee ? "a network provider that also receives notifications"

@@ -64,6 +64,9 @@ struct absent {
 /// Runs every check on a readable image.
 [[nodiscard]] report check_image(const pe_image& image, const check_options& options);
 
+/// One aligned line per finding ("  subject   LEVEL   text").
+[[nodiscard]] std::string format_findings(const report& result);
+
 /// The report as text: a header line naming the file, one line per finding, the verdict.
 [[nodiscard]] std::string format_report(std::string_view file, const report& result);
 

@@ -1,4 +1,4 @@
-// registered.hpp - mprnotify-check --registered: every DLL under Notifyees, checked (Windows).
+// registered.hpp - mprnotify-check --registered: every notifyee and network provider, checked (Windows).
 #pragma once
 
 #include <string>
@@ -12,5 +12,12 @@ namespace mprcheck {
 /// the SysWOW64 copy 32-bit processes load for a System32 path). Appends the reports to `out`.
 /// Returns the exit code: 0 all usable, 1 a DLL would not work, 2 the registry could not be read.
 [[nodiscard]] int check_registered(const check_options& options, bool quiet, std::string& out);
+
+/// Reads HKLM\...\NetworkProvider\Order\ProviderOrder and reports every token MPR would skip or
+/// repeat (empty, padded with spaces, listed twice; a value of another type), then each provider it
+/// names: its Services\<name>\NetworkProvider key, `Name`, `ProviderPath`, and the DLL as a
+/// process of this program's bitness would load it (a DLL without NPGetCaps is skipped by MPR).
+/// Returns 0 all usable, 1 the providers are broken, 2 the registry could not be read.
+[[nodiscard]] int check_registered_providers(const check_options& options, bool quiet, std::string& out);
 
 } // namespace mprcheck
