@@ -1,0 +1,39 @@
+// A complete network provider: \\home\<name> maps a drive letter to the local folder
+// C:\home\<name>, as subst does (DefineDosDeviceW). A connection without a drive is only
+// remembered. Off Windows the drives live only in the map, and the simulated MPR drives the
+// provider. Wine accepts DefineDosDeviceW but cannot open files through such a drive
+// (docs/provider.md); QueryDosDeviceW there shows the mapping.
+#include <mprnotify/provider.hpp>
+
+#include <map>
+#include <mutex>
+#include <string>
+
+// Kept in the compact form the README shows.
+// clang-format off
+#if !defined(_WIN32)
+static bool DefineDosDeviceW(unsigned, const wchar_t*, const wchar_t*) { return true; } // nothing to map off Windows
+#endif
+using namespace mprnotify;
+struct home_provider {
+    static constexpr std::uint32_t net_type = 0x00FA0000; // the WNNC_NET_* value NPGetCaps answers
+    std::mutex lock;
+    std::map<std::wstring, std::wstring, std::less<>> connections; // L"P:" or L"\\home\x" -> L"\\home\x"
+    wn_status connect(const connect_request& r) {
+        if (!r.remote_name().starts_with(L"\\\\home\\")) return wn_status::bad_netname; // not mine: MPR asks the next provider
+        const std::wstring key{r.is_deviceless() ? r.remote_name() : r.local_name().view()};
+        std::scoped_lock hold{lock}; if (!connections.emplace(key, r.remote_name()).second) return wn_status::already_connected;
+        if (r.is_deviceless() || DefineDosDeviceW(0, key.c_str(), (L"C:\\home\\" + std::wstring{r.remote_name().substr(7)}).c_str())) return wn_status::success;
+        connections.erase(key); return wn_status::bad_localname;
+    }
+    wn_status disconnect(const disconnect_request& r) {
+        std::scoped_lock hold{lock}; if (connections.erase(std::wstring{r.name()}) == 0) return wn_status::not_connected;
+        DefineDosDeviceW(2 /* DDD_REMOVE_DEFINITION */, std::wstring{r.name()}.c_str(), nullptr); return wn_status::success;
+    }
+    std::optional<std::wstring> connection_of(std::wstring_view local) {
+        std::scoped_lock hold{lock}; const auto it = connections.find(local);
+        return it == connections.end() ? std::nullopt : std::optional{it->second};
+    }
+};
+MPRNOTIFY_PROVIDER_EXPORT(home_provider);
+// clang-format on

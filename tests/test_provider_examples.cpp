@@ -1,0 +1,70 @@
+// The example provider, loaded from its shared library by path as MPR loads it: exactly the NP
+// functions its hooks call for, and its behaviour through the simulated MPR.
+#include <doctest/doctest.h>
+
+#include <mprnotify/testing.hpp>
+
+#include <filesystem>
+#include <string>
+
+namespace mt = mprnotify::testing;
+namespace platform = mprnotify::platform;
+using mprnotify::wn_status;
+
+namespace {
+
+std::filesystem::path example(const char* name)
+{
+#if defined(_WIN32)
+    return std::filesystem::path{MPRNOTIFY_EXAMPLES_DIR} / (std::string{name} + ".dll");
+#else
+    return std::filesystem::path{MPRNOTIFY_EXAMPLES_DIR} / (std::string{name} + ".so");
+#endif
+}
+
+} // namespace
+
+TEST_CASE("home_provider exports NPGetCaps and exactly the functions of its hooks, by plain name")
+{
+    std::string error;
+    auto library = mt::shared_library::open(example("home_provider"), &error);
+    INFO(error);
+    REQUIRE(library.has_value());
+    CHECK(library->symbol("NPGetCaps") != nullptr);
+    CHECK(library->symbol("NPAddConnection") != nullptr);
+    CHECK(library->symbol("NPAddConnection3") != nullptr);
+    CHECK(library->symbol("NPCancelConnection") != nullptr);
+    CHECK(library->symbol("NPGetConnection") != nullptr);
+    CHECK(library->symbol("NPGetUser") == nullptr); // no user_of hook: not exported
+    CHECK(library->symbol("NPGetUniversalName") == nullptr);
+    CHECK(library->symbol("AddConnectNotify") == nullptr); // a provider only
+    auto p = mt::find_provider(*library, "home_provider", &error);
+    INFO(error);
+    REQUIRE(p.has_value());
+    CHECK(p->caps(platform::wnnc::net_type) == 0x00FA0000);
+    CHECK(p->caps(platform::wnnc::connection) == 0xF); // add, cancel, get, add3: what it exports
+    CHECK(p->caps(platform::wnnc::user) == 0);
+    CHECK(p->caps(platform::wnnc::enumeration) == 0);
+}
+
+TEST_CASE("home_provider through the simulated MPR: map, look up, refuse others, disconnect")
+{
+    std::string error;
+    auto library = mt::shared_library::open(example("home_provider"), &error);
+    REQUIRE(library.has_value());
+    auto p = mt::find_provider(*library, "home_provider", &error);
+    REQUIRE(p.has_value());
+    mt::provider_router mpr;
+    mpr.add_provider(*p);
+    CHECK(mpr.add_connection({.local_name = L"P:", .remote_name = L"\\\\home\\docs"}).status == wn_status::success);
+    CHECK(mpr.add_connection({.local_name = L"P:", .remote_name = L"\\\\home\\other"}).status ==
+          wn_status::already_connected);
+    CHECK(mpr.add_connection({.remote_name = L"\\\\fileserver\\x"}).status == wn_status::bad_netname);
+    CHECK(mpr.add_connection({.remote_name = L"\\\\home\\music"}).status == wn_status::success); // deviceless
+    CHECK(mpr.get_connection(L"P:").text == L"\\\\home\\docs");
+    CHECK(mt::buffer_rule_violations(mt::connection_matrix(*p, L"P:")).empty());
+    CHECK(mpr.cancel_connection(L"P:", false).status == wn_status::success);
+    CHECK(mpr.cancel_connection(L"\\\\home\\music", true).status == wn_status::success);
+    CHECK(mpr.get_connection(L"P:").status == wn_status::not_connected);
+    CHECK(mpr.cancel_connection(L"P:", false).status == wn_status::not_connected);
+}

@@ -1,0 +1,105 @@
+// Provider hooks found at compile time, and NPGetCaps computed from the table of NP functions.
+#include <doctest/doctest.h>
+
+#include <mprnotify/detail/provider_caps.hpp>
+#include <mprnotify/detail/provider_hooks.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+using namespace mprnotify;
+namespace d = mprnotify::detail;
+namespace wnnc = mprnotify::platform::wnnc;
+
+namespace {
+
+struct connect_only {
+    static constexpr std::uint32_t net_type = 0x00FA0000;
+    wn_status connect(const connect_request&) { return wn_status::success; }
+};
+struct everything {
+    static constexpr std::uint32_t net_type = 0x00FB0000;
+    static constexpr unsigned driver_version = 7;
+    wn_status connect(const connect_request&) { return wn_status::success; }
+    wn_status disconnect(const disconnect_request&) { return wn_status::success; }
+    std::optional<std::wstring> connection_of(std::wstring_view) { return std::nullopt; }
+    lookup<universal_name_view> universal_name_of(std::wstring_view) { return wn_status::not_connected; }
+    lookup<std::wstring_view> user_of(nullable_wstring) { return wn_status::not_connected; }
+};
+struct lookups_only {
+    static constexpr std::uint32_t net_type = 0x00FC0000;
+    std::optional<std::wstring_view> connection_of(std::wstring_view) const { return std::nullopt; }
+    std::optional<std::wstring> user_of(nullable_wstring) { return std::nullopt; }
+};
+struct wrong_answer {
+    static constexpr std::uint32_t net_type = 1;
+    int connection_of(std::wstring_view) { return 0; }
+};
+struct wrong_parameter {
+    static constexpr std::uint32_t net_type = 1;
+    std::optional<std::wstring> connection_of(const std::wstring&) { return std::nullopt; }
+};
+struct notifyee_only {
+    void on_error(const failure&) noexcept {}
+};
+
+} // namespace
+
+static_assert(d::validate_provider<connect_only>());
+static_assert(d::validate_provider<everything>());
+static_assert(d::validate_provider<lookups_only>());
+
+TEST_CASE("a hook is present only when declared, callable and answering an accepted type")
+{
+    CHECK(d::connect_hook::present<connect_only>);
+    CHECK_FALSE(d::disconnect_hook::present<connect_only>);
+    CHECK(d::connection_of_hook::present<lookups_only>);
+    CHECK(d::user_of_hook::present<lookups_only>);
+    CHECK(d::connection_of_hook::declared<wrong_answer>);
+    CHECK(d::connection_of_hook::callable<wrong_answer>);
+    CHECK_FALSE(d::connection_of_hook::answers_right<wrong_answer>);
+    CHECK(d::connection_of_hook::declared<wrong_parameter>);
+    CHECK_FALSE(d::connection_of_hook::callable<wrong_parameter>); // a std::wstring_view does not convert implicitly
+    CHECK_FALSE(d::has_provider_hook<notifyee_only>);
+    CHECK(d::has_net_type<connect_only>);
+    CHECK_FALSE(d::has_net_type<notifyee_only>);
+    CHECK(d::has_driver_version<everything>);
+}
+
+TEST_CASE("NPGetCaps answers the constants and exactly the bits of the hooks present")
+{
+    CHECK(d::get_caps<connect_only>(wnnc::spec_version) == wnnc::spec_version_51);
+    CHECK(d::get_caps<connect_only>(wnnc::net_type) == 0x00FA0000);
+    CHECK(d::get_caps<connect_only>(wnnc::driver_version) == 0);
+    CHECK(d::get_caps<everything>(wnnc::driver_version) == 7);
+    CHECK(d::get_caps<connect_only>(wnnc::connection) == (wnnc::con_add_connection | wnnc::con_add_connection3));
+    CHECK(d::get_caps<connect_only>(wnnc::user) == 0);
+    CHECK(d::get_caps<everything>(wnnc::connection) == (wnnc::con_add_connection | wnnc::con_add_connection3 |
+                                                        wnnc::con_cancel_connection | wnnc::con_get_connections));
+    CHECK(d::get_caps<everything>(wnnc::user) == wnnc::usr_get_user);
+    CHECK(d::get_caps<lookups_only>(wnnc::connection) == wnnc::con_get_connections);
+    CHECK(d::get_caps<everything>(wnnc::start) == 1);
+    for (platform::dword index : {wnnc::dialog, wnnc::admin, wnnc::enumeration, platform::dword{0}, platform::dword{5},
+                                  platform::dword{7}, platform::dword{0xFFFFFFFF}}) {
+        CAPTURE(index);
+        CHECK(d::get_caps<everything>(index) == 0);
+    }
+}
+
+TEST_CASE("the table's exports and its caps bits agree for every handler")
+{
+    auto agree = []<class H>() {
+        const platform::dword connection = d::get_caps<H>(wnnc::connection);
+        CHECK(((connection & wnnc::con_add_connection) != 0) == d::np_add_connection::exported<H>);
+        CHECK(((connection & wnnc::con_add_connection3) != 0) == d::np_add_connection3::exported<H>);
+        CHECK(((connection & wnnc::con_cancel_connection) != 0) == d::np_cancel_connection::exported<H>);
+        CHECK(((connection & wnnc::con_get_connections) != 0) == d::np_get_connection::exported<H>);
+        CHECK(((d::get_caps<H>(wnnc::user) & wnnc::usr_get_user) != 0) == d::np_get_user::exported<H>);
+    };
+    agree.template operator()<connect_only>();
+    agree.template operator()<everything>();
+    agree.template operator()<lookups_only>();
+    CHECK(d::np_functions::exported_count<everything> == 6);
+    CHECK(d::np_functions::exported_count<lookups_only> == 2);
+}
