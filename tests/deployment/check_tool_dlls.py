@@ -42,6 +42,38 @@ __declspec(dllexport) DWORD APIENTRY AddConnectNotify(void*, void*) { return 0; 
 __declspec(dllexport) DWORD APIENTRY CancelConnectNotify(void*, void*) { return 0; }
 """
 
+# Broken network providers, one fault each (no library code).
+NP_CAPS_MISSING = r"""
+#include <windows.h>
+// NPGetCaps answers WNNC_ENUM_GLOBAL (and add/cancel), but only NPOpenEnum of the three enumeration functions exists.
+extern "C" __declspec(dllexport) DWORD APIENTRY NPGetCaps(DWORD index) { return index == 0xB || index == 6 ? 3 : 0; }
+extern "C" __declspec(dllexport) DWORD APIENTRY NPAddConnection(void*, wchar_t*, wchar_t*) { return 0; }
+extern "C" __declspec(dllexport) DWORD APIENTRY NPCancelConnection(wchar_t*, BOOL) { return 0; }
+extern "C" __declspec(dllexport) DWORD APIENTRY NPOpenEnum(DWORD, DWORD, DWORD, void*, HANDLE*) { return 0; }
+"""
+NP_DYNAMIC = r"""
+#include <windows.h>
+#include <string>
+// Uses libstdc++; linked without -static it needs libstdc++-6.dll in every WNet caller.
+static std::wstring last;
+extern "C" __declspec(dllexport) DWORD APIENTRY NPGetCaps(DWORD index) { last = L"caps"; return index == 6 ? 3 : 0; }
+extern "C" __declspec(dllexport) DWORD APIENTRY NPAddConnection(void*, wchar_t* p, wchar_t*) { last = p ? p : L""; return 0; }
+extern "C" __declspec(dllexport) DWORD APIENTRY NPCancelConnection(wchar_t*, BOOL) { last.clear(); return 0; }
+"""
+NP_COMPANION = r"""
+#include <windows.h>
+// The provider's own library, installed beside it: an import the tool must be told about.
+extern "C" __declspec(dllimport) DWORD contoso_core_version();
+extern "C" __declspec(dllexport) DWORD APIENTRY NPGetCaps(DWORD index) { return index == 3 ? contoso_core_version() : 0; }
+"""
+COMPANION = r"""
+#include <windows.h>
+extern "C" __declspec(dllexport) DWORD contoso_core_version() { return 1; }
+"""
+# x86: every NP* function by plain name but NPAddConnection3, left decorated (the classic .def slip).
+NP_DECORATED_DEF = ("EXPORTS\n    NPGetCaps = NPGetCaps@4\n    NPAddConnection = NPAddConnection@12\n"
+                    "    NPAddConnection3@20\n    NPCancelConnection = NPCancelConnection@8\n")
+
 results = []
 
 
@@ -120,8 +152,13 @@ def main():
     gsl.mkdir(exist_ok=True)
     if not (gsl / "gsl").exists():
         (gsl / "gsl").symlink_to("/usr/include/gsl")
-    for name, text in {"decorated": DECORATED, "missing": MISSING, "dynamic": DYNAMIC, "mangled": MANGLED}.items():
+    for name, text in {"decorated": DECORATED, "missing": MISSING, "dynamic": DYNAMIC, "mangled": MANGLED,
+                       "np-caps-missing": NP_CAPS_MISSING, "np-dynamic": NP_DYNAMIC, "np-companion": NP_COMPANION,
+                       "contoso-core": COMPANION}.items():
         (out / f"{name}.cpp").write_text(text)
+    (out / "np-decorated-x86.def").write_text(NP_DECORATED_DEF)
+    test_provider = ["-x", "c", ROOT / "tests/deployment/test_provider.c", "-x", "none",
+                     ROOT / "tests/deployment/test_provider.def"]
     # registration.hpp's .def route (MPRNOTIFY_NO_EXPORT_DIRECTIVES), with the x86 internal names.
     (out / "registered-x86.def").write_text(
         "EXPORTS\n    AddConnectNotify = AddConnectNotify@8\n    CancelConnectNotify = CancelConnectNotify@8\n"
@@ -137,6 +174,12 @@ def main():
         ("registered", "x86"): ([ROOT / "tests/deployment/registered_notifyee.cpp"], static, True),
         ("registered-def", "x86"): ([ROOT / "tests/deployment/registered_notifyee.cpp", out / "registered-x86.def"],
                                     static + ["-DMPRNOTIFY_NO_EXPORT_DIRECTIVES"], True),
+        ("test-provider", "x64"): (test_provider, static, False),
+        ("test-provider", "x86"): (test_provider, static + ["-Wl,--enable-stdcall-fixup"], False),
+        ("np-decorated", "x86"): (["-x", "c", ROOT / "tests/deployment/test_provider.c", "-x", "none",
+                                   out / "np-decorated-x86.def"], static, False),
+        ("np-caps-missing", "x64"): ([out / "np-caps-missing.cpp"], static, False),
+        ("np-dynamic", "x64"): ([out / "np-dynamic.cpp"], [], False),
         ("decorated", "x86"): ([out / "decorated.cpp"], static, False),
         ("missing", "x64"): ([out / "missing.cpp"], static, False),
         ("dynamic", "x64"): ([out / "dynamic.cpp"], [], False),
@@ -155,6 +198,15 @@ def main():
         ("provider", "x86", 0, [good, "x86 (PE32)"]),
         ("registered", "x86", 0, [good, "supported (DllRegisterServer, DllUnregisterServer)"]),
         ("registered-def", "x86", 0, [good, "supported (DllRegisterServer, DllUnregisterServer)"]),
+        ("test-provider", "x64", 0, ["verdict: OK - MPR can load this DLL as a network provider",
+                                     "NP functions          ok       NPAddConnection, NPAddConnection3, NPCancelConnection"]),
+        ("test-provider", "x86", 0, ["verdict: OK - MPR can load this DLL as a network provider", "x86 (PE32)"]),
+        ("np-decorated", "x86", 1, ["NPAddConnection3      PROBLEM  not exported by that name, only as 'NPAddConnection3@20'",
+                                    "verdict: FAIL - 1 problem: this DLL would not work as a network provider"]),
+        ("np-caps-missing", "x64", 1, ["exports NPOpenEnum but not NPEnumResource NPCloseEnum",
+                                       "verdict: FAIL - 1 problem: this DLL would not work as a network provider"]),
+        ("np-dynamic", "x64", 1, ["libstdc++-6.dll: a MinGW runtime DLL",
+                                  "would not work as a network provider"]),
         ("decorated", "x86", 1, ["only as 'AddConnectNotify@8'", "only as 'CancelConnectNotify@8'",
                                  "verdict: FAIL - 2 problems"]),
         ("missing", "x64", 1, ["CancelConnectNotify   PROBLEM  not exported: MPR needs both", "verdict: FAIL - 1 problem"]),
@@ -164,6 +216,17 @@ def main():
     for name, arch, code, needles in checks:
         if dlls[(name, arch)] is not None:
             expect(tool, dlls[(name, arch)], arch, name, code, needles)
+
+    # A provider importing its own companion DLL: a problem, until --allow-import names it.
+    core = build(out, "contoso-core", "x64", [out / "contoso-core.cpp"], static)
+    if core is not None:
+        companion = build(out, "np-companion", "x64", [out / "np-companion.cpp", core], static)
+        if companion is not None:
+            expect(tool, companion, "x64", "np-companion", 1, ["contoso-core-x64.dll: not a system DLL"])
+            expect(tool, companion, "x64", "np-companion-allowed", 0,
+                   ["contoso-core-x64.dll: not a system DLL, accepted by --allow-import",
+                    "verdict: OK - MPR can load this DLL as a network provider"],
+                   "--allow-import", "contoso-core-x64.dll")
 
     # The right DLL for the wrong process; damaged files; not a DLL at all.
     if dlls[("minimal", "x64")] is not None:
