@@ -1,8 +1,14 @@
-// mprnotify/platform.hpp - the only header that knows whether it is compiled for Windows.
+// mprnotify/platform.hpp - where the library learns whether it is compiled for Windows.
 //
-// It provides the library's own wide-character view of the three structures MPR passes to a
-// notifyee, the parameter types of the two exported functions, the calling convention, and the
-// thread's last-error guard. Everything else in the library is written against these names.
+// It provides MPRNOTIFY_PLATFORM_WINDOWS, the library's own wide-character view of the three
+// structures MPR passes to a notifyee, the parameter types of the two exported functions, the
+// calling convention, and the thread's last-error guard; platform_provider.hpp does the same for the
+// network-provider side. The views, the boundary and the status layer are written against these
+// names and test nothing else. Three kinds of header must know more than "Windows or not", and
+// test the compiler's own macros, each for its own reason: the export mechanism
+// (detail/plain_export.hpp, export.hpp, provider_export.hpp: which compiler, which architecture),
+// the Windows-only registry API (registry.hpp, registration.hpp: empty elsewhere), and the
+// simulated MPR's library loader (testing/notifyee.hpp: LoadLibraryW or dlopen).
 //
 // Strings are treated as UTF-16 whatever UNICODE says: every NP* entry point is wide-only and MPR
 // works in Unicode, and the A and W structures hold only pointers, so their layouts are identical
