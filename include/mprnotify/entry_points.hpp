@@ -128,19 +128,6 @@ private:
         return wn_status::success; // undocumented phase: answer success, touch nothing
     }
 
-    /// The handler, or nullptr with the failure recorded (its constructor threw, it re-entered
-    /// the library from that constructor, or it is already destroyed).
-    static Handler* handler_for(report& r) noexcept
-    {
-        Handler* handler = nullptr;
-        if (r.attempt(failure_site::handler_create, [&] { handler = instance::get(); }) && handler == nullptr) {
-            r.fail(failure_site::handler_create, instance::gone()
-                                                     ? "the handler is already destroyed (DLL unload or process exit)"
-                                                     : "the handler's constructor re-entered the library");
-        }
-        return handler;
-    }
-
     template <class Ops, class Struct>
     static wn_status pre(platform::notify_info& info, const Struct& op) noexcept
     {
@@ -150,7 +137,7 @@ private:
             return wn_status::success;
         } else {
             report r{Ops::id, phase::pre};
-            Handler* handler = handler_for(r);
+            Handler* handler = r.handler();
             if (handler == nullptr) {
                 return r.answer();
             }

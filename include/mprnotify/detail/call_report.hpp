@@ -47,6 +47,21 @@ public:
 #endif
     }
 
+    /// The handler, created on first use; nullptr with the failure recorded when its constructor
+    /// threw, re-entered the library on this thread, or the handler is already destroyed. Every
+    /// boundary asks for the handler through here.
+    [[nodiscard]] Handler* handler() noexcept
+    {
+        Handler* handler = nullptr;
+        if (attempt(failure_site::handler_create, [&] { handler = handler_instance<Handler>::get(); }) &&
+            handler == nullptr) {
+            fail(failure_site::handler_create, handler_instance<Handler>::gone()
+                                                   ? "the handler is already destroyed (DLL unload or process exit)"
+                                                   : "the handler's constructor re-entered the library");
+        }
+        return handler;
+    }
+
     /// Records a failure the library detected itself; the policy decides the answer.
     wn_status fail(failure_site site, std::string_view message, std::optional<wn_status> code = {}) noexcept
     {
