@@ -3,6 +3,7 @@
 
 #include <mprnotify/testing.hpp>
 
+#include <bit>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -44,7 +45,7 @@ loaded load(const char* name)
 
 TEST_CASE("every example exports both functions by plain name")
 {
-    for (const char* name : {"minimal", "protect_drive", "audit_log", "provider"}) {
+    for (const char* name : {"minimal", "protect_drive", "audit_log", "provider", "c_provider"}) {
         CAPTURE(name);
         auto lib = load(name);
         CHECK(static_cast<bool>(lib.functions.add_connect_notify));
@@ -111,4 +112,28 @@ TEST_CASE("provider: notifications inside a DLL that exports through its own mec
     (void)mpr.add_connection({});
     REQUIRE(mpr.calls().size() == 2);
     CHECK(mpr.calls()[1].phase == mprnotify::phase::post);
+}
+
+TEST_CASE("c_provider: a provider written in C, its NP* functions and the notifications of its one C++ file")
+{
+    auto lib = load("c_provider");
+    using get_caps_fn = mprnotify::platform::dword(MPRNOTIFY_APIENTRY*)(mprnotify::platform::dword);
+    void* const get_caps_symbol = lib.library.symbol("NPGetCaps");
+    REQUIRE(get_caps_symbol != nullptr);
+    const auto get_caps = std::bit_cast<get_caps_fn>(get_caps_symbol);
+    CHECK(get_caps(1 /* WNNC_SPEC_VERSION */) == 0x00050001U);
+    CHECK(get_caps(2 /* WNNC_NET_TYPE */) == 0x00500000U);
+    CHECK(lib.library.symbol("NPAddConnection3") != nullptr);
+    CHECK(lib.library.symbol("NPCancelConnection") != nullptr);
+
+    mt::router mpr;
+    mpr.attach(lib.functions);
+    CHECK(mpr.add_connection({.local_name = L"R:", .remote_name = L"\\\\cprovider\\data"}).status ==
+          wn_status::already_connected);
+    CHECK(mpr.add_connection({.local_name = L"S:", .remote_name = L"\\\\cprovider\\data"}).status ==
+          wn_status::success);
+    CHECK(mpr.add_connection({.local_name = L"R:", .remote_name = L"\\\\elsewhere\\data"}).status ==
+          wn_status::success);
+    CHECK(mpr.add_connection({.remote_name = L"\\\\cprovider\\printer"}).status == wn_status::success);
+    CHECK(mpr.cancel_connection({.name = L"R:"}).status == wn_status::success);
 }

@@ -157,6 +157,38 @@ TEST_CASE("an add request that names no device is deviceless (lpLocalName NULL),
     CHECK(mt::cancel_request{}.name == L"Z:");
 }
 
+namespace {
+template <const wchar_t* Drive>
+struct protect { // the drive it protects is part of its type
+    mprnotify::decision<> before_cancel(const mprnotify::cancel_connection& cancel)
+    {
+        if (cancel.name() == std::wstring_view{Drive} && !cancel.force()) {
+            return mprnotify::veto(wn_status::access_denied);
+        }
+        return mprnotify::proceed;
+    }
+};
+constexpr wchar_t drive_p[] = L"P:";
+constexpr wchar_t drive_q[] = L"Q:";
+} // namespace
+
+TEST_CASE("a handler configured per test: one type per configuration, one handler object per type")
+{
+    mt::router only_p;
+    only_p.attach(mt::make_notifyee<protect<drive_p>>("protect P:"));
+    CHECK(only_p.cancel_connection({.name = L"P:"}).status == wn_status::access_denied);
+    CHECK(only_p.cancel_connection({.name = L"Q:"}).status == wn_status::success);
+
+    mt::router both;
+    both.attach(mt::make_notifyee<protect<drive_p>>("protect P:"));
+    both.attach(mt::make_notifyee<protect<drive_q>>("protect Q:"));
+    CHECK(both.cancel_connection({.name = L"Q:"}).status == wn_status::access_denied);
+    CHECK(both.cancel_connection({.name = L"Q:"}).vetoed_by == 1U);
+    CHECK(both.cancel_connection({.name = L"Q:", .force = true}).status == wn_status::success);
+    CHECK(&mprnotify::entry_points<protect<drive_p>>::handler() !=
+          static_cast<const void*>(&mprnotify::entry_points<protect<drive_q>>::handler()));
+}
+
 TEST_CASE("a library that cannot be loaded, or lacks an export, is reported")
 {
     std::string error;

@@ -1,7 +1,8 @@
 // Logs every connection and disconnection with its outcome and how long the provider took.
 //
 // The pre call starts a clock and hands it over as the operation's context; the post call gets it
-// back with the result. Lines go to the file named by MPRNOTIFY_AUDIT_LOG, else to stderr.
+// back with the result. Lines go to the file named by MPRNOTIFY_AUDIT_LOG, else to stderr. Names
+// are written as UTF-8 with control characters escaped (mprnotify/text.hpp), one line per operation.
 // Only names are logged: a notifyee runs in every WNet caller and must never log credentials.
 #include <chrono>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include <mprnotify/mprnotify.hpp>
+#include <mprnotify/text.hpp>
 
 namespace {
 
@@ -19,22 +21,36 @@ struct timing {
     clock_type::time_point started = clock_type::now();
 };
 
-std::string narrow(mprnotify::nullable_wstring text)
+std::string printable(mprnotify::nullable_wstring text)
 {
-    std::string out;
-    for (const wchar_t c : text.value_or(L"(none)")) {
-        out.push_back(c >= 0x20 && c < 0x7F ? static_cast<char>(c) : '?');
+    return text.has_value() ? mprnotify::printable_utf8(text.view()) : "(none)";
+}
+
+/// Opens the log named by MPRNOTIFY_AUDIT_LOG for appending; NULL when unset or not writable.
+/// Windows: the wide calls (a path need not fit the ANSI code page; getenv and fopen are C4996).
+std::FILE* open_configured_log()
+{
+#if defined(_WIN32)
+    const wchar_t* variable = L"MPRNOTIFY_AUDIT_LOG";
+    const DWORD size = ::GetEnvironmentVariableW(variable, nullptr, 0);
+    if (size == 0) {
+        return nullptr;
     }
-    return out;
+    std::wstring path(size, L'\0');
+    if (::GetEnvironmentVariableW(variable, path.data(), size) + 1 != size) {
+        return nullptr;
+    }
+    std::FILE* file = nullptr;
+    return _wfopen_s(&file, path.c_str(), L"a") == 0 ? file : nullptr;
+#else
+    const char* path = std::getenv("MPRNOTIFY_AUDIT_LOG");    // NOLINT(concurrency-mt-unsafe)
+    return path != nullptr ? std::fopen(path, "a") : nullptr; // NOLINT(cppcoreguidelines-owning-memory)
+#endif
 }
 
 class audit_log {
 public:
-    audit_log()
-    {
-        const char* path = std::getenv("MPRNOTIFY_AUDIT_LOG");     // NOLINT(concurrency-mt-unsafe)
-        file_ = path != nullptr ? std::fopen(path, "a") : nullptr; // NOLINT(cppcoreguidelines-owning-memory)
-    }
+    audit_log() : file_(open_configured_log()) {}
     ~audit_log()
     {
         if (file_ != nullptr) {
@@ -52,17 +68,17 @@ public:
 
     void after_add(const mprnotify::add_connection& add, mprnotify::wn_status result, timing t)
     {
-        write("add " + narrow(add.remote_name()) + " as " + narrow(add.local_name()), result, t);
+        write("add " + printable(add.remote_name()) + " as " + printable(add.local_name()), result, t);
     }
     void after_cancel(const mprnotify::cancel_connection& cancel, mprnotify::wn_status result, timing t)
     {
-        write("cancel " + narrow(cancel.name()) + (cancel.force() ? " (forced)" : ""), result, t);
+        write("cancel " + printable(cancel.name()) + (cancel.force() ? " (forced)" : ""), result, t);
     }
 
     void on_error(const mprnotify::failure& f) noexcept
     {
-        std::fprintf(out(), "audit: %.*s failed: %.*s\n", static_cast<int>(to_string(f.site).size()),
-                     to_string(f.site).data(), static_cast<int>(f.message.size()), f.message.data());
+        std::fprintf(out(), "audit: %.*s failed: %.*s\n", static_cast<int>(name(f.site).size()),
+                     name(f.site).data(), static_cast<int>(f.message.size()), f.message.data());
     }
 
 private:

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 #include <filesystem>
+#include <fstream>
 
 #include <mprnotify/testing.hpp>
 
@@ -69,12 +70,9 @@ int main(int argc, char** argv)
     libraries.clear(); // unload: the audit log is closed
 
     std::printf("\naudit log written by audit_log:\n");
-    if (std::FILE* log = std::fopen(audit_path.string().c_str(), "r")) {
-        char line[512];
-        while (std::fgets(line, sizeof line, log) != nullptr) {
-            std::printf("   %s", line);
-        }
-        std::fclose(log);
+    std::ifstream log{audit_path}; // not fopen: C4996 under MSVC, and a wide path on Windows
+    for (std::string line; std::getline(log, line);) {
+        std::printf("   %s\n", line.c_str());
     }
     return 0;
 }

@@ -13,9 +13,15 @@ namespace {
 
 std::wstring configured_drive()
 {
+#if defined(_WIN32) // getenv is C4996 under MSVC; the wide call also reads non-ANSI values
+    wchar_t value[8] = {};
+    const DWORD length = ::GetEnvironmentVariableW(L"MPRNOTIFY_PROTECTED_DRIVE", value, 8);
+    return length > 0 && length < 8 ? std::wstring{value, length} : std::wstring{L"P:"};
+#else
     const char* value = std::getenv("MPRNOTIFY_PROTECTED_DRIVE"); // NOLINT(concurrency-mt-unsafe)
     const std::string_view drive = value != nullptr && *value != '\0' ? value : "P:";
     return {drive.begin(), drive.end()}; // drive letters are ASCII
+#endif
 }
 
 bool same_drive(std::wstring_view a, std::wstring_view b)

@@ -34,6 +34,11 @@ using notifications = mprnotify::entry_points<drive_notifications>;
 #if defined(_WIN32)
 BOOL WINAPI DllMain(HINSTANCE, DWORD, LPVOID) { return TRUE; }
 #endif
+// The exported functions are defined in a namespace of their own: a C-linkage name is the same
+// function in any namespace, and there it cannot collide with the C++-linkage declarations that
+// MinGW-w64's npapi.h (no extern "C" guard) leaves when a file includes <npapi.h> first.
+namespace provider_exports {
+
 PROVIDER_API mprnotify::platform::dword MPRNOTIFY_APIENTRY NPGetCaps(mprnotify::platform::dword index)
 {
     return index == 1 /* WNNC_SPEC_VERSION */ ? 0x00040001 : 0;
@@ -50,3 +55,5 @@ CancelConnectNotify(mprnotify::platform::notify_info_param info, mprnotify::plat
 {
     return notifications::cancel_connect_notify(info, cancel);
 }
+
+} // namespace provider_exports

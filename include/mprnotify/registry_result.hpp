@@ -14,6 +14,7 @@
 #include "platform.hpp"
 #include "registry_input.hpp"
 #include "status.hpp"
+#include "text.hpp"
 
 #if defined(__cpp_exceptions) || defined(_CPPUNWIND)
 #  define MPRNOTIFY_DETAIL_REGISTRY_THROWS 1
@@ -108,24 +109,8 @@ private:
 #endif
 
 namespace detail {
-/// A wide name made printable for an exception message: ASCII kept, anything else as \uXXXX.
-inline std::string printable(std::wstring_view text)
-{
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (const wchar_t c : text) {
-        const auto unit = static_cast<std::uint32_t>(c);
-        if (unit >= 0x20 && unit < 0x7f) {
-            out.push_back(static_cast<char>(unit));
-        } else {
-            out.append("\\u");
-            for (int shift = 12; shift >= 0; shift -= 4) {
-                out.push_back(digits[(unit >> shift) & 0xfu]);
-            }
-        }
-    }
-    return out;
-}
+/// A wide name for an exception message: UTF-8 with control characters escaped (text.hpp).
+inline std::string printable(std::wstring_view text) { return printable_utf8(text); }
 
 /// Runs a `_nothrow` body: an allocation failure becomes ERROR_NOT_ENOUGH_MEMORY, never an exception.
 template <class Body>

@@ -95,3 +95,98 @@ windows_clang_minimal() {
   fi
   return $rc
 }
+
+# The flags Debian's clang needs to compile and link for MinGW with the -posix C++ headers and libgcc.
+# usage: windows_clang_flags ARCH (prints one flag per line)
+windows_clang_flags() {
+  local arch="$1" gcc_dir
+  gcc_dir="$(dirname "$("$arch-w64-mingw32-g++-posix" -print-libgcc-file-name)")"
+  printf '%s\n' --target="$arch-w64-mingw32" -nostdinc++ -isystem "$gcc_dir/include/c++" \
+    -isystem "$gcc_dir/include/c++/$arch-w64-mingw32" -fuse-ld=lld -L"$gcc_dir"
+}
+
+# Clang with -Werror on tests/windows/windows_headers_first.cpp: <windows.h>, <npapi.h> and <olectl.h>
+# before the library, MPRNOTIFY_EXPORT_REGISTRATION included (no -Wdll-attribute-on-redeclaration);
+# linked with lld, which must keep DllRegisterServer/DllUnregisterServer out of the import library.
+# usage: windows_clang_headers_first ARCH DIR (DIR: the cross build)
+windows_clang_headers_first() {
+  local arch="$1" dir="$2" machine name out flags
+  machine=$([ "$arch" = i686 ] && echo i386 || echo x86-64)
+  name="clang-lld:headers_first_$machine"
+  if ! command -v clang++ >/dev/null || ! command -v ld.lld >/dev/null; then
+    record "$name" skip "clang++ or ld.lld is not installed"
+    return 0
+  fi
+  out="$dir/clang-lld"
+  mkdir -p "$out"
+  mapfile -t flags < <(windows_clang_flags "$arch")
+  if ! clang++ "${flags[@]}" -std=c++20 -O2 -Werror -Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion -Wshadow \
+      -I"$ROOT/include" -isystem "$dir/gsl-include" -shared -static -o "$out/windows_headers_first.dll" \
+      -Wl,--out-implib,"$out/windows_headers_first.dll.a" "$ROOT/tests/windows/windows_headers_first.cpp" \
+      -Wl,-Bstatic -lpthread >"$out/headers_first.log" 2>&1; then
+    record "$name" fail "does not build: $(grep -m1 -E 'error' "$out/headers_first.log")"
+    return 1
+  fi
+  local text rc=0
+  text="$(python3 "$ROOT/tests/windows/check_pe.py" "$arch-w64-mingw32-objdump" "$out/windows_headers_first.dll" \
+    "$machine" exports AddConnectNotify CancelConnectNotify DllRegisterServer DllUnregisterServer \
+    headers_first_shell_execute 2>&1)" || rc=1
+  text="$text; $(python3 "$ROOT/tests/windows/check_import_library.py" llvm-nm "$out/windows_headers_first.dll" \
+    --has AddConnectNotify CancelConnectNotify --lacks DllRegisterServer DllUnregisterServer 2>&1)" || rc=1
+  if [ $rc -eq 0 ]; then
+    record "$name" pass "-Werror with olectl.h and npapi.h first; DllRegisterServer exported, not in the import library"
+  else
+    record "$name" fail "$(printf '%s' "$text" | grep -E 'problem' | tr '\n' ' ')"
+  fi
+  return $rc
+}
+
+# One .def with plain names (examples/c_provider/c_provider.def) for x86 with the other linkers:
+# lld through Clang's MinGW driver (the C file compiled by clang, the C++ file by clang++), and
+# lld-link in MSVC mode, whose match of a plain .def name to _name@N is the one link.exe makes.
+# usage: windows_plain_def_linkers DIR (DIR: a cross build folder, for gsl-include and the outputs)
+windows_plain_def_linkers() {
+  local dir="$1" out="$1/plain-def" flags rc=0 text
+  local def="$ROOT/examples/c_provider/c_provider.def" names=(NPGetCaps NPAddConnection3 NPCancelConnection
+    AddConnectNotify CancelConnectNotify)
+  if ! command -v clang++ >/dev/null || ! command -v ld.lld >/dev/null || ! command -v lld-link >/dev/null; then
+    record "plain-def:lld-i386" skip "clang++, ld.lld or lld-link is not installed"
+    record "plain-def:lld-link-i386" skip "clang++, ld.lld or lld-link is not installed"
+    return 0
+  fi
+  mkdir -p "$out"
+  mapfile -t flags < <(windows_clang_flags i686)
+  if clang --target=i686-w64-mingw32 -c -O2 -Wall -Wextra -Werror "$ROOT/examples/c_provider/c_provider.c" \
+      -o "$out/c_provider.o" >"$out/lld.log" 2>&1 &&
+    clang++ "${flags[@]}" -std=c++20 -O2 -Werror -I"$ROOT/include" -isystem "$dir/gsl-include" -shared -static \
+      -o "$out/c_provider.dll" "$out/c_provider.o" "$ROOT/examples/c_provider/notifications.cpp" "$def" \
+      -Wl,-Bstatic -lpthread >>"$out/lld.log" 2>&1; then
+    text="$(python3 "$ROOT/tests/windows/check_pe.py" i686-w64-mingw32-objdump "$out/c_provider.dll" i386 exports \
+      "${names[@]}" 2>&1)" || rc=1
+    text="$text; $(python3 "$ROOT/tests/windows/check_pe.py" i686-w64-mingw32-objdump "$out/c_provider.dll" i386 \
+      epilogue AddConnectNotify CancelConnectNotify 2>&1)" || rc=1
+    if [ $rc -eq 0 ]; then
+      record "plain-def:lld-i386" pass "c_provider (C + C++) linked by lld with its plain .def: 5 plain exports, ret \$0x8"
+    else
+      record "plain-def:lld-i386" fail "$(printf '%s' "$text" | grep -E 'problem' | tr '\n' ' ')"
+    fi
+  else
+    record "plain-def:lld-i386" fail "does not build: $(grep -m1 -E 'error' "$out/lld.log")"
+    rc=1
+  fi
+  # MSVC mode: five __stdcall C functions with MSVC's decoration (_name@N), no headers or libraries needed.
+  printf 'unsigned long __stdcall %s { return 0; }\n' "NPGetCaps(unsigned long i)" \
+    "NPAddConnection3(void* a, void* b, void* c, void* d, unsigned long e)" "NPCancelConnection(void* a, int b)" \
+    "AddConnectNotify(void* a, void* b)" "CancelConnectNotify(void* a, void* b)" >"$out/msvc_mode.c"
+  if clang --target=i686-pc-windows-msvc -c -Werror "$out/msvc_mode.c" -o "$out/msvc_mode.obj" >"$out/lld-link.log" 2>&1 &&
+    lld-link /dll /noentry /nodefaultlib /machine:x86 /def:"$def" "$out/msvc_mode.obj" /out:"$out/msvc_mode.dll" \
+      >>"$out/lld-link.log" 2>&1 &&
+    text="$(python3 "$ROOT/tests/windows/check_pe.py" i686-w64-mingw32-objdump "$out/msvc_mode.dll" i386 exports \
+      "${names[@]}" 2>&1)"; then
+    record "plain-def:lld-link-i386" pass "the same .def with lld-link in MSVC mode: _name@N symbols exported by plain name"
+  else
+    record "plain-def:lld-link-i386" fail "$(grep -h -m2 -E 'error|problem' "$out/lld-link.log" <(printf '%s' "${text:-}") | tr '\n' ' ')"
+    rc=1
+  fi
+  return $rc
+}

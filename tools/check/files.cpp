@@ -11,6 +11,8 @@
 #  endif
 #  include <windows.h>
 #  include <shellapi.h>
+
+#  include <mprnotify/text.hpp>
 #endif
 
 namespace mprcheck {
@@ -56,18 +58,6 @@ file_contents read_file(const std::string& utf8_path)
 
 #if defined(_WIN32)
 
-std::string to_utf8(const std::wstring& text)
-{
-    if (text.empty()) {
-        return {};
-    }
-    const int length =
-        ::WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0, nullptr, nullptr);
-    std::string out(static_cast<std::size_t>(length > 0 ? length : 0), '\0');
-    ::WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), out.data(), length, nullptr, nullptr);
-    return out;
-}
-
 std::wstring to_wide(const std::string& text)
 {
     if (text.empty()) {
@@ -88,7 +78,7 @@ std::vector<std::string> command_line(int, char**)
         return out;
     }
     for (int i = 0; i < count; ++i) {
-        out.push_back(to_utf8(arguments[i]));
+        out.push_back(mprnotify::printable_utf8(arguments[i]));
     }
     ::LocalFree(arguments);
     return out;

@@ -22,8 +22,8 @@ struct file_contents {
 [[nodiscard]] std::vector<std::string> command_line(int argc, char** argv);
 
 #if defined(_WIN32)
-/// UTF-16 to UTF-8 and back (Windows only: registry names and paths are UTF-16).
-[[nodiscard]] std::string to_utf8(const std::wstring& text);
+/// UTF-8 to UTF-16 (Windows only: registry names and paths are UTF-16). The other way is
+/// mprnotify::printable_utf8 (mprnotify/text.hpp), the one conversion the library and its tools share.
 [[nodiscard]] std::wstring to_wide(const std::string& text);
 #endif
 

@@ -5,6 +5,7 @@
 
 #if defined(_WIN32)
 #  include <mprnotify/registry.hpp>
+#  include <mprnotify/text.hpp>
 #endif
 
 namespace mprcheck {
@@ -14,6 +15,7 @@ namespace mprcheck {
 namespace {
 
 namespace registry = mprnotify::registry;
+using mprnotify::printable_utf8;
 
 /// The machine a process of this program's bitness is.
 constexpr std::uint16_t own_machine =
@@ -59,7 +61,7 @@ int check_dll(const std::wstring& path, std::vector<finding> prefix, const check
 {
     report result;
     result.findings = std::move(prefix);
-    const std::string name = to_utf8(path);
+    const std::string name = printable_utf8(path);
     const auto contents = read_file(name);
     if (!contents.error.empty()) {
         result.findings.push_back({severity::problem, "file", contents.error});
@@ -80,16 +82,17 @@ int check_registered(const check_options& options, bool quiet, std::string& out)
 {
     std::vector<registry::notifyee> entries;
     if (const auto listed = registry::list_notifyees_nothrow(entries); !listed.ok()) {
-        out += "cannot read HKLM\\" + to_utf8(registry::notifyees_subkey) + ": " + listed.message() + "\n";
+        out += "cannot read HKLM\\" + printable_utf8(registry::notifyees_subkey) + ": " + listed.message() + "\n";
         return 2;
     }
-    out += "HKLM\\" + to_utf8(registry::notifyees_subkey) + ": " + std::to_string(entries.size()) + " value" +
+    out += "HKLM\\" + printable_utf8(registry::notifyees_subkey) + ": " + std::to_string(entries.size()) + " value" +
            (entries.size() == 1 ? "" : "s") + "\n";
     const std::wstring system32 = system_folder([](wchar_t* b, UINT n) { return ::GetSystemDirectoryW(b, n); });
     const std::wstring wow64 = system_folder([](wchar_t* b, UINT n) { return ::GetSystemWow64DirectoryW(b, n); });
     int worst = 0;
     for (const auto& entry : entries) {
-        out += "\n" + to_utf8(entry.name) + " = " + to_utf8(entry.path) + " (" + type_name(entry.type) + ")\n";
+        out += "\n" + printable_utf8(entry.name) + " = " + printable_utf8(entry.path) + " (" + type_name(entry.type) +
+               ")\n";
         std::vector<finding> value;
         if (!entry.is_string()) {
             value.push_back({severity::problem, "registry value",
@@ -105,7 +108,7 @@ int check_registered(const check_options& options, bool quiet, std::string& out)
         std::wstring path;
         if (const auto expanded = registry::expand_path_nothrow(entry.path, path); !expanded.ok()) {
             value.push_back({severity::problem, "registry value", "cannot expand the path: " + expanded.message()});
-            out += format_report(to_utf8(entry.path), report{value});
+            out += format_report(printable_utf8(entry.path), report{value});
             worst = 1;
             continue;
         }
@@ -126,7 +129,7 @@ int check_registered(const check_options& options, bool quiet, std::string& out)
                 report missing;
                 missing.findings.push_back(
                     {severity::warning, "32-bit processes", "no such file: 32-bit WNet callers get no notifications"});
-                out += format_report(to_utf8(wow_path), missing);
+                out += format_report(printable_utf8(wow_path), missing);
             } else {
                 check_options x86 = options;
                 x86.expected_machine = machine::i386;
