@@ -7,10 +7,12 @@
 
 #include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "resource_generator.hpp"
@@ -26,6 +28,7 @@ std::vector<net_resource> shares;   // what the next enumeration yields
 int throw_after = -1;               // the generator throws after this many entries (-1: never)
 std::atomic<int> live_sequences{0}; // sequences not yet destroyed
 std::vector<std::wstring> parents;  // the parents the hook was asked about
+std::mutex parents_lock;
 
 /// A lazily produced sequence that counts itself, so a test sees it freed.
 struct share_generator {
@@ -57,6 +60,7 @@ struct browser {
     static constexpr enum_scopes enumerates = enum_scopes::globalnet | enum_scopes::connected;
     lookup<share_generator> enumerate(const enum_request& request)
     {
+        const std::scoped_lock hold{parents_lock};
         parents.push_back(std::wstring{request.parent_remote_name().value_or(L"(top)")});
         if (!request.at_top() && request.parent_remote_name() != L"\\\\home") {
             return wn_status{1207}; // WN_NOT_CONTAINER
@@ -307,5 +311,70 @@ TEST_CASE_FIXTURE(reset, "handles never closed are freed with the table, before 
         static_cast<void>(reservation.slot.publish());
         CHECK(live_sequences == before + 1);
     }
+    CHECK(live_sequences == before);
+}
+
+// Several threads open, read and close enumerations, and read and close each other's handles -
+// sometimes while the owner closes them. Every answer is a defined one; nothing is torn or leaked
+// (run under ThreadSanitizer by stage 61, under ASan by stage 20).
+TEST_CASE_FIXTURE(reset, "threads: interleaved open / enumerate / close, shared and stale handles")
+{
+    constexpr int thread_count = 8;
+    constexpr int rounds = 400;
+    const int before = live_sequences;
+    std::atomic<void*> pool[16]{};
+    std::atomic<long> odd_answers{0};
+    std::atomic<long> entries{0};
+    const auto worker = [&](int id) {
+        std::mt19937 random{static_cast<unsigned>(id)};
+        std::vector<std::byte> buffer(512);
+        for (int round = 0; round < rounds; ++round) {
+            void* handle = nullptr;
+            if (np::open_enum(globalnet, 0, 0, nullptr, &handle) != 0) {
+                ++odd_answers;
+                continue;
+            }
+            // Read a batch of our own, then of whatever handle sits in a pool slot (it may be
+            // closed under us by its taker: WN_BAD_HANDLE is then the right answer).
+            for (void* h : {handle, pool[random() % 16].load()}) {
+                platform::dword count = 1 + random() % 3;
+                auto size = static_cast<platform::dword>(random() % buffer.size());
+                const platform::dword answer = np::enum_resource(h, &count, buffer.data(), &size);
+                if (answer == 0) {
+                    entries += count;
+                    if (check_packed_resources(buffer.data(), size, count) != "") {
+                        ++odd_answers;
+                    }
+                } else if (answer != 234 && answer != 259 && answer != 6) {
+                    ++odd_answers;
+                }
+            }
+            // Hand ours to the pool; close whatever was there (someone else's, maybe).
+            if (void* previous = pool[random() % 16].exchange(handle)) {
+                const platform::dword closed = np::close_enum(previous);
+                if (closed != 0) {
+                    ++odd_answers;
+                }
+                if (np::close_enum(previous) != 6) { // closed twice: the second is refused
+                    ++odd_answers;
+                }
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int id = 0; id < thread_count; ++id) {
+        threads.emplace_back(worker, id);
+    }
+    for (auto& t : threads) {
+        t.join();
+    }
+    for (auto& slot : pool) {
+        if (void* h = slot.exchange(nullptr)) {
+            CHECK(np::close_enum(h) == 0);
+        }
+    }
+    CHECK(odd_answers == 0);
+    CHECK(entries > 0);
+    CHECK(np::open_enumerations() == 0);
     CHECK(live_sequences == before);
 }

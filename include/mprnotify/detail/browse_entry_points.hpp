@@ -14,13 +14,15 @@
 //     delivered, and every later NPEnumResource answers the policy's answer (WN_NO_MORE_ENTRIES
 //     under fail_open). The state is freed at NPCloseEnum; states never closed are freed before the
 //     handler at unload, and the oldest one is reclaimed when every slot is taken.
-//   - Two threads using one handle at the same moment: the second is answered WN_BAD_HANDLE (the
-//     slot is claimed while a batch is packed), never a torn state.
+//   - Two threads using one handle at the same moment: the second waits until the first's batch is
+//     packed (the slot is claimed meanwhile), then reads on or closes; never a torn state.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <thread>
 #include <type_traits>
 #include <utility>
 
@@ -132,7 +134,7 @@ public:
             if (instance::existing() == nullptr) { // no handler yet (or any more): no handle is ours
                 return to_dword(wn_status::bad_handle);
             }
-            auto slot = table().claim(handle, enumeration_tag);
+            auto slot = claim(handle);
             if (!slot) {
                 return to_dword(wn_status::bad_handle);
             }
@@ -152,7 +154,7 @@ public:
             if (instance::existing() == nullptr) {
                 return to_dword(wn_status::bad_handle);
             }
-            auto slot = table().claim(handle, enumeration_tag);
+            auto slot = claim(handle);
             if (!slot) {
                 return to_dword(wn_status::bad_handle);
             }
@@ -263,6 +265,25 @@ private:
 
     /// Created after the handler, so destroyed before it (owned_by_handler).
     static table_type& table() noexcept { return owned_by_handler<table_type, browse_entry_points>(); }
+
+    /// The slot behind `handle`, waiting while another thread reads a batch from it; empty for a
+    /// handle that is not (or no longer) an open enumeration of this provider.
+    static typename table_type::lease claim(const void* handle) noexcept
+    {
+        for (unsigned attempt = 0;; ++attempt) {
+            if (auto slot = table().claim(handle, enumeration_tag)) {
+                return slot;
+            }
+            if (!table().claimed_now(handle, enumeration_tag)) {
+                return {};
+            }
+            if (attempt < 64) {
+                std::this_thread::yield();
+            } else {
+                std::this_thread::sleep_for(std::chrono::milliseconds{1});
+            }
+        }
+    }
 
     static Handler* handler_for(report& r) noexcept
     {

@@ -51,7 +51,7 @@ class context_table {
     struct slot {
         std::atomic<std::uint32_t> state{0};        // generation << 2 | one of the *_state values
         std::atomic<std::uint8_t> owner{0};         // the tag passed to reserve(); published with the state
-        std::atomic<std::uint64_t> published_at{0}; // order of publication, to find the oldest
+        std::atomic<std::uint32_t> published_at{0}; // publication count then: the oldest has the largest age
         destroy_fn destroy = nullptr;               // set while the slot holds a context object
         alignas(std::max_align_t) std::byte storage[InlineBytes]{};
     };
@@ -226,6 +226,22 @@ public:
         return lease{this, index};
     }
 
+    /// True when `handle` names a slot of this table, for `owner`, that a thread has claimed and not
+    /// yet published again or released: a caller that shares handles (an enumeration read by one
+    /// thread and closed by another) may wait for it instead of answering "not mine".
+    [[nodiscard]] bool claimed_now(const void* handle, std::uint8_t owner = 0) const noexcept
+    {
+        const std::uintptr_t value = reinterpret_cast<std::uintptr_t>(handle) ^ salt();
+        if ((value & 1U) == 0) {
+            return false;
+        }
+        const std::size_t index = (value >> 1) & (Capacity - 1);
+        const std::uintptr_t generation = value >> (1 + index_bits);
+        const std::uint32_t state = slots_[index].state.load(std::memory_order_acquire);
+        return (state & state_mask) == consuming_state && ((state >> 2) & generation_mask) == generation &&
+               slots_[index].owner.load(std::memory_order_relaxed) == owner;
+    }
+
     /// Number of slots holding a context handed to MPR (for tests and diagnostics).
     [[nodiscard]] std::size_t live_count() const noexcept
     {
@@ -259,14 +275,15 @@ private:
     {
         for (int attempt = 0; attempt < 4; ++attempt) { // a race with a post only costs a rescan
             std::size_t oldest = Capacity;
-            std::uint64_t oldest_at = 0;
+            std::uint32_t oldest_age = 0;
+            const std::uint32_t now = published_.load(std::memory_order_relaxed);
             for (std::size_t index = 0; index < Capacity; ++index) {
                 const slot& s = slots_[index];
-                const std::uint64_t at = s.published_at.load(std::memory_order_relaxed);
+                const std::uint32_t age = now - s.published_at.load(std::memory_order_relaxed);
                 if ((s.state.load(std::memory_order_relaxed) & state_mask) == live_state &&
-                    (oldest == Capacity || at < oldest_at)) {
+                    (oldest == Capacity || age > oldest_age)) {
                     oldest = index;
-                    oldest_at = at;
+                    oldest_age = age;
                 }
             }
             if (oldest == Capacity) {
@@ -310,7 +327,9 @@ private:
     }
 
     std::atomic<std::size_t> cursor_{0};
-    std::atomic<std::uint64_t> published_{0}; // publications so far: a slot's published_at
+    // Publications so far, modulo 2^32 (no 64-bit atomics on x86): ages are compared as differences
+    // from the current count, which stay right across the wrap.
+    std::atomic<std::uint32_t> published_{0};
     slot slots_[Capacity];
 };
 

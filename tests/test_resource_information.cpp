@@ -1,0 +1,188 @@
+// NPGetResourceInformation, NPGetResourceParent, NPFormatNetworkName through the provider boundary:
+// the buffer protocol of each page, the fields the pages return, bad input, "not mine", a throw.
+#include <doctest/doctest.h>
+
+#include <mprnotify/provider_entry_points.hpp>
+#include <mprnotify/testing/packed_buffer.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+using namespace mprnotify;
+namespace platform = mprnotify::platform;
+using mprnotify::testing::check_packed_resources;
+using mprnotify::testing::read_packed_resources;
+
+namespace {
+
+bool throw_now = false;
+std::uint32_t seen_flags = 0;
+std::uint32_t seen_width = 0;
+
+struct informer {
+    static constexpr std::uint32_t net_type = 0x00FA0000;
+    std::optional<mprnotify::resource_information> resource_information(const resource_request& request)
+    {
+        if (throw_now) {
+            throw std::runtime_error{"lookup failed"};
+        }
+        const std::wstring_view name = request.remote_name();
+        if (!name.starts_with(L"\\\\home\\")) {
+            return std::nullopt;
+        }
+        const auto share_end = name.find(L'\\', 7);
+        mprnotify::resource_information info;
+        info.resource.remote_name = std::wstring{name.substr(0, share_end)};
+        info.resource.provider = L"Home Network";
+        info.resource.type = resource_type::disk;
+        info.resource.display_type = display_type::share;
+        info.resource.usage = resource_usage::connectable;
+        info.resource.local_name = L"X:";     // the page says NULL: the library clears it
+        info.resource.comment = L"a comment"; // likewise
+        if (share_end != std::wstring_view::npos) {
+            info.system = std::wstring{name.substr(share_end)};
+        }
+        return info;
+    }
+    lookup<net_resource> resource_parent(const resource_request& request)
+    {
+        if (request.remote_name() == L"\\\\home") {
+            return net_resource{}; // the top: no browse parent (lpRemoteName NULL)
+        }
+        if (!request.remote_name().starts_with(L"\\\\home\\")) {
+            return wn_status::bad_netname;
+        }
+        net_resource parent;
+        parent.remote_name = L"\\\\home";
+        parent.provider = L"Home Network";
+        parent.display_type = display_type::server;
+        parent.usage = resource_usage::container;
+        return parent;
+    }
+    std::optional<std::wstring> format_network_name(const format_request& request)
+    {
+        seen_flags = request.flag_bits();
+        seen_width = request.average_chars_per_line();
+        if (request.abbreviated()) {
+            return std::wstring{request.remote_name().substr(request.remote_name().rfind(L'\\') + 1)};
+        }
+        return std::wstring{request.remote_name()};
+    }
+};
+
+using np = provider_entry_points<informer>;
+
+struct resource_in {
+    std::wstring remote;
+    platform::net_resource_w raw{};
+    explicit resource_in(std::wstring name) : remote(std::move(name)) { raw.lpRemoteName = remote.data(); }
+};
+
+} // namespace
+
+TEST_CASE("caps: WNNC_DIALOG announces exactly the three hooks; no enumeration")
+{
+    CHECK(np::get_caps(platform::wnnc::dialog) ==
+          (platform::wnnc::dlg_get_resource_information | platform::wnnc::dlg_get_resource_parent |
+           platform::wnnc::dlg_format_network_name));
+    CHECK(np::get_caps(platform::wnnc::enumeration) == 0);
+    CHECK_FALSE(np::exports<detail::np_open_enum>);
+    platform::dword count = 1;
+    platform::dword size = 0;
+    CHECK(np::enum_resource(nullptr, &count, nullptr, &size) == 50); // WN_NOT_SUPPORTED
+}
+
+TEST_CASE("NPGetResourceInformation: too small, then exactly right; the network part and the system part")
+{
+    resource_in in{L"\\\\home\\music\\albums\\2024"};
+    wchar_t* system = nullptr;
+    platform::dword size = 0;
+    CHECK(np::get_resource_information(&in.raw, nullptr, &size, &system) == 234); // WN_MORE_DATA
+    const platform::dword needed = size;
+    CHECK(needed > sizeof(platform::net_resource_w));
+    std::vector<std::byte> small(needed - 1);
+    size = needed - 1;
+    CHECK(np::get_resource_information(&in.raw, small.data(), &size, &system) == 234);
+    CHECK(size == needed);
+    CHECK(system == nullptr);
+
+    std::vector<std::byte> buffer(needed);
+    CHECK(np::get_resource_information(&in.raw, buffer.data(), &size, &system) == 0);
+    CHECK(check_packed_resources(buffer.data(), needed, 1, {system}) == "");
+    const net_resource back = read_packed_resources(buffer.data(), 1).at(0);
+    CHECK(back.remote_name == L"\\\\home\\music");
+    CHECK(back.provider == L"Home Network");
+    CHECK(back.type == resource_type::disk);
+    CHECK(back.display_type == display_type::share);
+    CHECK_FALSE(back.local_name.has_value()); // cleared: the page returns only five fields
+    CHECK_FALSE(back.comment.has_value());
+    CHECK(static_cast<std::uint32_t>(back.scope) == 0);
+    REQUIRE(system != nullptr);
+    CHECK(std::wstring_view{system} == L"\\albums\\2024");
+
+    resource_in share_only{L"\\\\home\\music"};
+    CHECK(np::get_resource_information(&share_only.raw, buffer.data(), &size, &system) == 0);
+    CHECK(system == nullptr); // no system part
+}
+
+TEST_CASE("NPGetResourceInformation: bad input, not mine, a throwing hook")
+{
+    resource_in in{L"\\\\home\\music"};
+    wchar_t* system = nullptr;
+    std::vector<std::byte> buffer(512);
+    platform::dword size = 512;
+    CHECK(np::get_resource_information(nullptr, buffer.data(), &size, &system) == 487);
+    CHECK(np::get_resource_information(&in.raw, buffer.data(), nullptr, &system) == 487);
+    CHECK(np::get_resource_information(&in.raw, nullptr, &size, &system) == 487);
+    CHECK(np::get_resource_information(&in.raw, buffer.data(), &size, nullptr) == 487);
+    platform::net_resource_w no_name{};
+    CHECK(np::get_resource_information(&no_name, buffer.data(), &size, &system) == 67); // WN_BAD_NETNAME
+    resource_in other{L"\\\\elsewhere\\x"};
+    CHECK(np::get_resource_information(&other.raw, buffer.data(), &size, &system) == 67);
+    throw_now = true;
+    CHECK(np::get_resource_information(&in.raw, buffer.data(), &size, &system) == 67); // declined, never 0
+    throw_now = false;
+    CHECK(size == 512);
+}
+
+TEST_CASE("NPGetResourceParent: the parent, the top (NULL remote name), a refusal")
+{
+    resource_in in{L"\\\\home\\music"};
+    platform::dword size = 0;
+    CHECK(np::get_resource_parent(&in.raw, nullptr, &size) == 234);
+    std::vector<std::byte> buffer(size);
+    CHECK(np::get_resource_parent(&in.raw, buffer.data(), &size) == 0);
+    CHECK(check_packed_resources(buffer.data(), buffer.size(), 1) == "");
+    CHECK(read_packed_resources(buffer.data(), 1).at(0).remote_name == L"\\\\home");
+
+    resource_in top{L"\\\\home"};
+    size = static_cast<platform::dword>(buffer.size());
+    CHECK(np::get_resource_parent(&top.raw, buffer.data(), &size) == 0);
+    CHECK_FALSE(read_packed_resources(buffer.data(), 1).at(0).remote_name.has_value());
+
+    resource_in other{L"\\\\elsewhere\\x"};
+    CHECK(np::get_resource_parent(&other.raw, buffer.data(), &size) == 67);
+    CHECK(np::get_resource_parent(nullptr, buffer.data(), &size) == 487);
+}
+
+TEST_CASE("NPFormatNetworkName: characters with the terminator, the flags and the width reach the hook")
+{
+    std::wstring name = L"\\\\home\\music";
+    std::vector<wchar_t> out(64, L'#');
+    platform::dword length = 3;
+    CHECK(np::format_network_name(name.data(), out.data(), &length, 0x02 | 0x10, 17) == 234);
+    CHECK(length == 6); // "music" + NUL, in characters
+    CHECK(seen_flags == 0x12);
+    CHECK(seen_width == 17);
+    CHECK(out[0] == L'#'); // nothing written
+    CHECK(np::format_network_name(name.data(), out.data(), &length, 0x02, 17) == 0);
+    CHECK(std::wstring{out.data()} == L"music");
+    CHECK(out[6] == L'#'); // not a character past the terminator
+    length = 64;
+    CHECK(np::format_network_name(name.data(), out.data(), &length, 0x01, 40) == 0);
+    CHECK(std::wstring{out.data()} == name);
+    CHECK(np::format_network_name(nullptr, out.data(), &length, 0, 0) == 487);
+    CHECK(np::format_network_name(name.data(), nullptr, &length, 0, 0) == 487);
+    CHECK(np::format_network_name(name.data(), out.data(), nullptr, 0, 0) == 487);
+}
