@@ -177,9 +177,8 @@ struct order_snapshot {
 };
 
 /// What registering `service_name` must write, or std::nullopt when the value already says so.
-[[nodiscard]] inline std::optional<std::wstring> order_to_register(const order_snapshot& current,
-                                                                   std::wstring_view service_name,
-                                                                   const order_position& where)
+[[nodiscard]] inline std::optional<std::wstring>
+order_to_register(const order_snapshot& current, std::wstring_view service_name, const order_position& where)
 {
     std::wstring next = order_with(current.value, service_name, where);
     if (current.exists && current.plain && next == current.value) {
@@ -280,10 +279,10 @@ template <class Store, class Next>
 
 /// One token of a ProviderOrder value, judged the way a health check reports it.
 struct order_entry {
-    std::wstring_view token;   ///< as stored
-    bool blank = false;        ///< empty or only spaces/tabs: MPR loads nothing for it
-    bool padded = false;       ///< not blank, but with spaces/tabs around it (Wine does not trim them)
-    bool duplicate = false;    ///< names the same provider as an earlier token
+    std::wstring_view token; ///< as stored
+    bool blank = false;      ///< empty or only spaces/tabs: MPR loads nothing for it
+    bool padded = false;     ///< not blank, but with spaces/tabs around it (Wine does not trim them)
+    bool duplicate = false;  ///< names the same provider as an earlier token
 };
 
 /// Every token of `value`, judged.

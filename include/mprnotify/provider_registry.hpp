@@ -51,10 +51,10 @@ inline constexpr DWORD service = 0x8;
 
 /// What register_provider writes.
 struct provider {
-    std::wstring service_name; ///< key under Services and ProviderOrder token (check_service_name)
-    std::wstring display_name; ///< `Name` (check_display_name)
-    std::wstring dll_path;     ///< `ProviderPath`, REG_EXPAND_SZ (check_dll_path)
-    std::wstring device_name;  ///< `DeviceName`, written when not empty
+    std::wstring service_name;           ///< key under Services and ProviderOrder token (check_service_name)
+    std::wstring display_name;           ///< `Name` (check_display_name)
+    std::wstring dll_path;               ///< `ProviderPath`, REG_EXPAND_SZ (check_dll_path)
+    std::wstring device_name;            ///< `DeviceName`, written when not empty
     std::optional<DWORD> provider_class; ///< `Class`, written when set
 };
 
@@ -128,9 +128,8 @@ inline result order_result(const order_update& update, change effect_when_writte
 
 [[nodiscard]] inline input_problem check_provider(const provider& p, const order_position& where) noexcept
 {
-    for (const input_problem problem :
-         {check_service_name(p.service_name), check_display_name(p.display_name), check_dll_path(p.dll_path),
-          check_device_name(p.device_name)}) {
+    for (const input_problem problem : {check_service_name(p.service_name), check_display_name(p.display_name),
+                                        check_dll_path(p.dll_path), check_device_name(p.device_name)}) {
         if (problem != input_problem::none) {
             return problem;
         }
@@ -163,7 +162,7 @@ inline LSTATUS delete_if_only_ours(HKEY services, const std::wstring& name)
         return status;
     }
     if (values.size() == 1 && !(values[0].name == L"Group" && values[0].type == REG_SZ &&
-                                 text_from_bytes(values[0].bytes, values[0].length) == L"NetworkProvider")) {
+                                text_from_bytes(values[0].bytes, values[0].length) == L"NetworkProvider")) {
         return ERROR_SUCCESS; // someone else's service key: left alone
     }
     key.reset();
@@ -173,7 +172,8 @@ inline LSTATUS delete_if_only_ours(HKEY services, const std::wstring& name)
 } // namespace detail
 
 /// Reads ProviderOrder. An absent value (or key) is a success with `exists == false`.
-[[nodiscard]] inline result read_provider_order_nothrow(order_snapshot& out, const provider_location& where = {}) noexcept
+[[nodiscard]] inline result read_provider_order_nothrow(order_snapshot& out,
+                                                        const provider_location& where = {}) noexcept
 {
     return detail::guarded([&]() -> result {
         unique_key key;
@@ -287,8 +287,8 @@ inline LSTATUS delete_if_only_ours(HKEY services, const std::wstring& name)
         }
 
         unique_key services;
-        status = ::RegOpenKeyExW(where.root, where.services, 0, KEY_QUERY_VALUE | KEY_ENUMERATE_SUB_KEYS | KEY_SET_VALUE | DELETE,
-                               services.put());
+        status = ::RegOpenKeyExW(where.root, where.services, 0,
+                                 KEY_QUERY_VALUE | KEY_ENUMERATE_SUB_KEYS | KEY_SET_VALUE | DELETE, services.put());
         if (status == ERROR_FILE_NOT_FOUND) {
             return result{ERROR_SUCCESS, effect};
         }

@@ -165,7 +165,7 @@ template <class Getter>
     extern "C" HRESULT WINAPI DllRegisterServer(void)                                                                  \
     {                                                                                                                  \
       return ::mprnotify::registry::detail::register_provider_module(                                                  \
-          service_name, display_name, reinterpret_cast<const void*>(&DllRegisterServer));                             \
+          service_name, display_name, reinterpret_cast<const void*>(&DllRegisterServer));                              \
     }                                                                                                                  \
     extern "C" HRESULT WINAPI DllUnregisterServer(void)                                                                \
     {                                                                                                                  \
@@ -186,11 +186,9 @@ template <class Getter>
                 "MPRNOTIFY_EXPORT_REGISTRATION: the value name must be 1-255 characters, "                             \
                 "without backslash or control characters")
 #define MPRNOTIFY_DETAIL_PROVIDER_REGISTRATION_CHECK(service_name, display_name)                                       \
-  static_assert(::mprnotify::registry::check_service_name(service_name) ==                                             \
-                  ::mprnotify::registry::input_problem::none,                                                          \
+  static_assert(::mprnotify::registry::check_service_name(service_name) == ::mprnotify::registry::input_problem::none, \
                 "MPRNOTIFY_EXPORT_PROVIDER_REGISTRATION: the service name must be 1-255 characters, without "          \
-                "backslash, comma, control characters or a space at either end");                                     \
-  static_assert(::mprnotify::registry::check_display_name(display_name) ==                                             \
-                  ::mprnotify::registry::input_problem::none,                                                          \
+                "backslash, comma, control characters or a space at either end");                                      \
+  static_assert(::mprnotify::registry::check_display_name(display_name) == ::mprnotify::registry::input_problem::none, \
                 "MPRNOTIFY_EXPORT_PROVIDER_REGISTRATION: the display name must be 1-255 characters, without "          \
                 "control characters")

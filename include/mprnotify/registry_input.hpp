@@ -176,7 +176,8 @@ namespace detail {
     case input_problem::service_name_has_edge_space:
         return "the provider's service name begins or ends with a space or tab (ProviderOrder tokens are not trimmed)";
     case input_problem::display_name_empty: return "the provider's display name (Name) is empty";
-    case input_problem::display_name_too_long: return "the provider's display name (Name) is longer than 255 characters";
+    case input_problem::display_name_too_long:
+        return "the provider's display name (Name) is longer than 255 characters";
     case input_problem::display_name_has_control_character:
         return "the provider's display name (Name) contains a control character (U+0000-U+001F or U+007F)";
     case input_problem::device_name_too_long: return "the provider's DeviceName is longer than 255 characters";

@@ -38,8 +38,16 @@ void fail(const char* what, const std::wstring& value)
 
 // Names a machine might list: Microsoft's, other vendors', look-alikes of ours, blanks.
 const std::vector<std::wstring> pool = {
-    L"RDPNP", L"LanmanWorkstation", L"webclient", L"P9NP", L"VBoxSF", L"Dokan1", L"WinFsp.Np", L"nfs41_np",
-    L"Ours", L"ours", L"OURS", L" Ours", L"Ours ", L"\tOurs", L"My NP", L"\u00dcber", L"x", L"", L" ", L"\t",
+    L"RDPNP",     L"LanmanWorkstation",
+    L"webclient", L"P9NP",
+    L"VBoxSF",    L"Dokan1",
+    L"WinFsp.Np", L"nfs41_np",
+    L"Ours",      L"ours",
+    L"OURS",      L" Ours",
+    L"Ours ",     L"\tOurs",
+    L"My NP",     L"\u00dcber",
+    L"x",         L"",
+    L" ",         L"\t",
 };
 const std::vector<std::wstring> our_names = {L"Ours", L"My NP", L"webclient", L"New"};
 
@@ -103,7 +111,7 @@ reg::order_snapshot random_value(std::mt19937& rng)
         return s; // missing
     }
     s.exists = true;
-    s.text = kind != 1;    // 1 in 20: REG_MULTI_SZ or binary, refused
+    s.text = kind != 1;      // 1 in 20: REG_MULTI_SZ or binary, refused
     s.plain = kind % 7 != 2; // some REG_EXPAND_SZ
     const auto count = rng() % 9;
     for (std::uint_fast32_t i = 0; i < count; ++i) {
@@ -279,8 +287,9 @@ int main(int argc, char** argv)
     busy.interfere_percent = 100;
     busy.value = reg::order_snapshot{true, true, true, L"RDPNP,LanmanWorkstation,webclient"};
     busy.reads = 0;
-    const auto gave_up = reg::update_order(
-        busy, [](const reg::order_snapshot& c) { return reg::order_to_register(c, L"Ours", reg::order_position::last()); });
+    const auto gave_up = reg::update_order(busy, [](const reg::order_snapshot& c) {
+        return reg::order_to_register(c, L"Ours", reg::order_position::last());
+    });
     const bool gave_up_right = gave_up.status == reg::order_status::conflict &&
                                gave_up.conflicts == reg::order_update_attempts &&
                                busy.value.value.rfind(L"RDPNP,LanmanWorkstation,webclient,Other", 0) == 0;
@@ -291,9 +300,10 @@ int main(int argc, char** argv)
     std::printf("provider-order property (seed %u): %ld values (%ld malformed: blank or padded tokens, REG_EXPAND_SZ, "
                 "missing, not text), %ld operations, %ld concurrent writes interleaved, %ld retries, %ld given up\n",
                 seed, f.values, f.malformed, f.operations, f.concurrent_writes, f.retries, f.given_up);
-    std::printf("  other providers' entries checked %ld: lost %ld, reordered or duplicated %ld; own token misplaced %ld; "
-                "written with an empty token %ld\n",
-                f.others_checked, f.lost, f.reordered_or_duplicated, f.misplaced, f.badly_written);
+    std::printf(
+        "  other providers' entries checked %ld: lost %ld, reordered or duplicated %ld; own token misplaced %ld; "
+        "written with an empty token %ld\n",
+        f.others_checked, f.lost, f.reordered_or_duplicated, f.misplaced, f.badly_written);
     std::printf("  idempotent %ld of %ld; round trips %ld (%ld byte for byte); not-text values refused untouched %ld; "
                 "always-interfering writer: %s\n",
                 f.idempotent, f.operations - f.refused_not_text - f.given_up, f.round_trips, f.exact_round_trips,

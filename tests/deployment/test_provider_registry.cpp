@@ -51,7 +51,8 @@ TEST_CASE("register, again, query, unregister, again: Microsoft's order comes ba
 {
     const clean_tree tree;
     set_order(REG_SZ, L"RDPNP,LanmanWorkstation,webclient");
-    CHECK(reg::register_provider(contoso, reg::order_position::after(L"LanmanWorkstation"), scratch) == change::created);
+    CHECK(reg::register_provider(contoso, reg::order_position::after(L"LanmanWorkstation"), scratch) ==
+          change::created);
     CHECK(order().value == L"RDPNP,LanmanWorkstation,ContosoNP,webclient");
     CHECK(reg::register_provider(contoso, reg::order_position::after(L"LanmanWorkstation"), scratch) == change::none);
 

@@ -246,7 +246,8 @@ report check_image(const pe_image& image, const check_options& options)
         out.findings.push_back({severity::problem, "file type", "not a DLL (the COFF DLL flag is clear)"});
     }
     out.provider = is_provider(image);
-    const absent needed{severity::problem, "MPR", "not exported: MPR needs both AddConnectNotify and CancelConnectNotify"};
+    const absent needed{severity::problem, "MPR",
+                        "not exported: MPR needs both AddConnectNotify and CancelConnectNotify"};
     const finding add = export_finding(image, "AddConnectNotify", 8, needed);
     const finding cancel = export_finding(image, "CancelConnectNotify", 8, needed);
     // A provider need not notify; a provider that exports one notification function needs both.
@@ -299,7 +300,7 @@ std::string format_report(std::string_view file, const report& result)
     const auto problems = result.count(severity::problem);
     const auto warnings = result.count(severity::warning);
     const std::string role = result.provider ? (result.notifyee ? "a network provider that also receives notifications"
-                                                                 : "a network provider")
+                                                                : "a network provider")
                                              : "a notifyee";
     if (problems == 0) {
         out += result.provider ? "  verdict: OK - MPR can load this DLL as " + role

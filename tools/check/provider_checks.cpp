@@ -92,9 +92,9 @@ void check_consistency(const pe_image& image, report& out)
     }
     for (const auto& rule : requirements) {
         if (exports(image, rule.extension) && !exports(image, rule.base)) {
-            out.findings.push_back({severity::warning, "capabilities",
-                                    std::string{rule.extension} + " without " + std::string{rule.base} + ": " +
-                                        std::string{rule.why}});
+            out.findings.push_back(
+                {severity::warning, "capabilities",
+                 std::string{rule.extension} + " without " + std::string{rule.base} + ": " + std::string{rule.why}});
         }
     }
     const bool adds = exports(image, "NPAddConnection") || exports(image, "NPAddConnection3");
@@ -111,15 +111,14 @@ std::span<const np_function> np_functions() noexcept { return table; }
 
 bool is_provider(const pe_image& image)
 {
-    return std::any_of(image.exports.begin(), image.exports.end(), [](const named_export& e) {
-        return e.name == "NPGetCaps" || looks_like(e.name, "NPGetCaps");
-    });
+    return std::any_of(image.exports.begin(), image.exports.end(),
+                       [](const named_export& e) { return e.name == "NPGetCaps" || looks_like(e.name, "NPGetCaps"); });
 }
 
 void check_provider_exports(const pe_image& image, report& out)
 {
-    out.findings.push_back(export_finding(image, "NPGetCaps", 4,
-                                          {severity::problem, "MPR", "not exported: MPR asks NPGetCaps first"}));
+    out.findings.push_back(
+        export_finding(image, "NPGetCaps", 4, {severity::problem, "MPR", "not exported: MPR asks NPGetCaps first"}));
     std::string plain;
     for (const auto& function : std::span<const np_function>{table}.subspan(1)) { // NPGetCaps: above
         const finding f = export_finding(image, function.name, function.argument_bytes, {severity::note, "MPR", ""});
@@ -138,8 +137,8 @@ void check_provider_exports(const pe_image& image, report& out)
             return e.name == function.name || looks_like(e.name, function.name);
         });
         if (!known) {
-            out.findings.push_back({severity::note, "export", "'" + printable(e.name) +
-                                                                  "' begins with NP but is no function MPR calls"});
+            out.findings.push_back(
+                {severity::note, "export", "'" + printable(e.name) + "' begins with NP but is no function MPR calls"});
         }
     }
     check_consistency(image, out);

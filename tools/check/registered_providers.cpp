@@ -60,8 +60,8 @@ report judge_order(const registry::order_snapshot& order, std::vector<std::wstri
                                      quoted + " has spaces around it: the key looked up includes them (Wine does not "
                                               "trim), so this provider is skipped"});
         } else if (entry.duplicate) {
-            list.findings.push_back(
-                {severity::problem, subject, quoted + " names a provider listed earlier: each provider is listed once"});
+            list.findings.push_back({severity::problem, subject,
+                                     quoted + " names a provider listed earlier: each provider is listed once"});
         } else {
             names.emplace_back(entry.token);
         }

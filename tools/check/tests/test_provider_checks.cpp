@@ -103,7 +103,8 @@ TEST_CASE("x86: a decorated NP export is a problem, with the right and the wrong
 {
     SUBCASE("right size, decorated only")
     {
-        const auto r = check(provider({"NPGetCaps", "NPAddConnection", "NPAddConnection3@20", "NPCancelConnection"}, true));
+        const auto r =
+            check(provider({"NPGetCaps", "NPAddConnection", "NPAddConnection3@20", "NPCancelConnection"}, true));
         CHECK_FALSE(r.works());
         CHECK(mentions(r, severity::problem, "only as 'NPAddConnection3@20'"));
         CHECK(mentions(r, severity::problem, "NPAddConnection3 = NPAddConnection3@20"));
