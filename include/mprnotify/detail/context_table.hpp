@@ -279,7 +279,10 @@ private:
             const std::uint32_t now = published_.load(std::memory_order_relaxed);
             for (std::size_t index = 0; index < Capacity; ++index) {
                 const slot& s = slots_[index];
-                const std::uint32_t age = now - s.published_at.load(std::memory_order_relaxed);
+                std::uint32_t age = now - s.published_at.load(std::memory_order_relaxed);
+                if (age > 0x80000000U) {
+                    age = 0; // published by another thread after `now` was read: the newest
+                }
                 if ((s.state.load(std::memory_order_relaxed) & state_mask) == live_state &&
                     (oldest == Capacity || age > oldest_age)) {
                     oldest = index;
