@@ -5,8 +5,9 @@ usage: check_pe.py OBJDUMP DLL MACHINE CHECK [ARGS...] [--expect-problem TEXT]
   MACHINE  i386 | x86-64: the DLL must be built for it
   exports NAME...     the export table names exactly these functions, undecorated
   imports             every imported DLL is a system DLL (no MinGW runtime DLL)
-  epilogue NAME...    (i386) each exported function returns with `ret $0x8`: __stdcall, the callee
-                      pops its two pointer arguments, as MPR's caller expects
+  epilogue NAME[=BYTES]...  (i386) each exported function returns with `ret $BYTES` (8 unless given):
+                      __stdcall, the callee pops its own arguments (two pointers for the notification
+                      functions; NPGetCaps=4, NPAddConnection3=20, ...), as MPR's caller expects
 With --expect-problem the check must find a problem whose description contains TEXT (a check
 that the check can fail), and the script then succeeds.
 """
@@ -91,7 +92,9 @@ def check_epilogue(tool: str, dll: str, headers: str, functions: list[str]) -> l
         if m:
             by_address[int(m.group(1), 16)] = (m.group(2), block)
     problems = []
-    for name in functions:
+    for wanted in functions:
+        name, _, size = wanted.partition("=")
+        pops = int(size) if size else 8
         if exports.get(name, -1) < 0:
             problems.append(f"{name} is not exported by that name")
             continue
@@ -104,8 +107,8 @@ def check_epilogue(tool: str, dll: str, headers: str, functions: list[str]) -> l
         if not returns:
             problems.append(f"{name}: no return instruction found")
         for symbol, ret in returns:
-            if not re.fullmatch(r"retl? \$0x8", ret):
-                problems.append(f"{name}: `{ret}` in {symbol} is not the __stdcall epilogue `ret $0x8`")
+            if not re.fullmatch(rf"retl? \${pops:#x}", ret):
+                problems.append(f"{name}: `{ret}` in {symbol} is not the __stdcall epilogue `ret ${pops:#x}`")
     return problems
 
 
