@@ -37,6 +37,10 @@ TEST_CASE("home_provider exports NPGetCaps and exactly the functions of its hook
     CHECK(library->symbol("NPGetConnection") != nullptr);
     CHECK(library->symbol("NPGetUser") == nullptr); // no user_of hook: not exported
     CHECK(library->symbol("NPGetUniversalName") == nullptr);
+    CHECK(library->symbol("NPOpenEnum") != nullptr); // it browses: the enumeration trio
+    CHECK(library->symbol("NPEnumResource") != nullptr);
+    CHECK(library->symbol("NPCloseEnum") != nullptr);
+    CHECK(library->symbol("NPGetResourceInformation") == nullptr);
     CHECK(library->symbol("AddConnectNotify") == nullptr); // a provider only
     auto p = mt::find_provider(*library, "home_provider", &error);
     INFO(error);
@@ -44,7 +48,7 @@ TEST_CASE("home_provider exports NPGetCaps and exactly the functions of its hook
     CHECK(p->caps(platform::wnnc::net_type) == 0x00FA0000);
     CHECK(p->caps(platform::wnnc::connection) == 0xF); // add, cancel, get, add3: what it exports
     CHECK(p->caps(platform::wnnc::user) == 0);
-    CHECK(p->caps(platform::wnnc::enumeration) == 0);
+    CHECK(p->caps(platform::wnnc::enumeration) == platform::wnnc::enum_global);
 }
 
 TEST_CASE("home_provider through the simulated MPR: map, look up, refuse others, disconnect")

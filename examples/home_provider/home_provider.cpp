@@ -1,13 +1,16 @@
 // A complete network provider: \\home\<name> maps a drive letter to the local folder
-// C:\home\<name>, as subst does (DefineDosDeviceW). A connection without a drive is only
-// remembered. Off Windows the drives live only in the map, and the simulated MPR drives the
-// provider. Wine accepts DefineDosDeviceW but cannot open files through such a drive
-// (docs/provider.md); QueryDosDeviceW there shows the mapping.
+// C:\home\<name>, as subst does (DefineDosDeviceW); browsing \\home (WNetOpenEnum) lists those
+// folders as its shares. A connection without a drive is only remembered. Off Windows the drives
+// live only in the map, and the simulated MPR drives the provider. Wine accepts DefineDosDeviceW
+// but cannot open files through such a drive (docs/provider.md); QueryDosDeviceW there shows the
+// mapping.
 #include <mprnotify/provider.hpp>
 
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 // Kept in the compact form the README shows.
 // clang-format off
@@ -33,6 +36,14 @@ struct home_provider {
     std::optional<std::wstring> connection_of(std::wstring_view local) {
         std::scoped_lock hold{lock}; const auto it = connections.find(local);
         return it == connections.end() ? std::nullopt : std::optional{it->second};
+    }
+    static constexpr enum_scopes enumerates = enum_scopes::globalnet; // browsing: WNetOpenEnum lists \\home's shares,
+    std::vector<net_resource> enumerate(const enum_request&) {        // the folders of C:\home
+        std::vector<net_resource> shares; std::error_code error;
+        for (const auto& folder : std::filesystem::directory_iterator{L"C:\\home", error})
+            shares.push_back({resource_scope::globalnet, resource_type::disk, display_type::share, resource_usage::connectable,
+                              std::nullopt, L"\\\\home\\" + folder.path().filename().wstring(), std::nullopt, std::nullopt});
+        return shares;
     }
 };
 MPRNOTIFY_PROVIDER_EXPORT(home_provider);
