@@ -17,16 +17,6 @@ namespace {
 namespace registry = mprnotify::registry;
 using mprnotify::printable_utf8;
 
-/// The machine a process of this program's bitness is.
-constexpr std::uint16_t own_machine =
-#  if defined(__x86_64__) || defined(_M_X64)
-    machine::amd64;
-#  elif defined(__aarch64__) || defined(_M_ARM64)
-    machine::arm64;
-#  else
-    machine::i386;
-#  endif
-
 std::string type_name(DWORD type)
 {
     switch (type) {

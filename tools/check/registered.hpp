@@ -1,11 +1,22 @@
 // registered.hpp - mprnotify-check --registered: every notifyee and network provider, checked (Windows).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "checker.hpp"
 
 namespace mprcheck {
+
+/// The machine a process of this program's bitness is: what --registered checks DLLs against.
+inline constexpr std::uint16_t own_machine =
+#if defined(__x86_64__) || defined(_M_X64)
+    machine::amd64;
+#elif defined(__aarch64__) || defined(_M_ARM64)
+    machine::arm64;
+#else
+    machine::i386;
+#endif
 
 /// Lists the values under HKLM\...\NetworkProvider\Notifyees and checks the DLL each names, as a
 /// process of this program's bitness would load it (and, from a 64-bit process on 64-bit Windows,

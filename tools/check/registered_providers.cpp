@@ -18,15 +18,6 @@ namespace {
 namespace registry = mprnotify::registry;
 using mprnotify::printable_utf8;
 
-constexpr std::uint16_t this_machine =
-#  if defined(__x86_64__) || defined(_M_X64)
-    machine::amd64;
-#  elif defined(__aarch64__) || defined(_M_ARM64)
-    machine::arm64;
-#  else
-    machine::i386;
-#  endif
-
 /// The findings about the list itself: its type, and every token MPR would skip or repeat.
 report judge_order(const registry::order_snapshot& order, std::vector<std::wstring>& names)
 {
@@ -108,7 +99,7 @@ int check_provider(const std::wstring& name, std::size_t position, const check_o
                     result.findings.push_back({severity::problem, "file", "not a readable PE file: " + image.error});
                 } else {
                     check_options own = options;
-                    own.expected_machine = this_machine;
+                    own.expected_machine = own_machine;
                     report dll = check_image(image.image, own);
                     if (!dll.provider) {
                         dll.findings.push_back(
