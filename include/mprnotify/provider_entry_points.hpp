@@ -214,11 +214,18 @@ private:
         return handler;
     }
 
-    /// A failed call's answer: never WN_SUCCESS (a deliberate wn_error(WN_SUCCESS) included).
+    /// A failed call's answer: never WN_SUCCESS (a deliberate wn_error(WN_SUCCESS) included), and
+    /// for a lookup never WN_MORE_DATA, whose size only the library can report.
     template <operation Op>
     static wn_status failed(const report& r) noexcept
     {
-        return r.answer() == wn_status::success ? detail::declined(Op) : r.answer();
+        constexpr bool lookup_op =
+            Op == operation::get_connection || Op == operation::get_universal_name || Op == operation::get_user;
+        const wn_status answer = r.answer();
+        if (answer == wn_status::success || (lookup_op && answer == wn_status::more_data)) {
+            return detail::declined(Op);
+        }
+        return answer;
     }
 
     /// Runs a hook that answers a wn_status.
