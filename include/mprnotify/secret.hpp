@@ -29,6 +29,9 @@ inline void secure_wipe(wchar_t* text, std::size_t count) noexcept
     }
 }
 
+template <class T>
+inline constexpr bool never = false;
+
 } // namespace detail
 
 class secret_string;
@@ -59,6 +62,13 @@ public:
     template <class T>
     operator T() const = delete; // NOLINT(google-explicit-constructor)
     friend bool operator==(const secret&, const secret&) = delete;
+    template <class Stream>
+    friend Stream& operator<<(Stream& out, const secret& /*unused*/)
+    {
+        static_assert(detail::never<Stream>, "mprnotify: a secret cannot be streamed, formatted or logged; write "
+                                             "presence() (\"given\"/\"absent\"), or reveal() where the text is used");
+        return out;
+    }
 
 private:
     const wchar_t* text_ = nullptr;
@@ -108,6 +118,13 @@ public:
     template <class T>
     operator T() const = delete; // NOLINT(google-explicit-constructor)
     friend bool operator==(const secret_string&, const secret_string&) = delete;
+    template <class Stream>
+    friend Stream& operator<<(Stream& out, const secret_string& /*unused*/)
+    {
+        static_assert(detail::never<Stream>, "mprnotify: a secret cannot be streamed, formatted or logged; write "
+                                             "presence() (\"given\"/\"absent\"), or reveal() where the text is used");
+        return out;
+    }
 
 private:
     friend class secret;
