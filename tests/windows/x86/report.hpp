@@ -50,7 +50,10 @@ public:
         const DWORD last_error = ::GetLastError();
         if (m.stack_shift != 0) {
             if (unbalanced_++ == 0) {
-                first_unbalanced_ = std::string{what} + " left ESP " + std::to_string(m.stack_shift) + " bytes off";
+                const std::ptrdiff_t bytes = m.stack_shift < 0 ? -m.stack_shift : m.stack_shift;
+                first_unbalanced_ =
+                    std::string{what} + " popped " + std::to_string(bytes) + " bytes too " +
+                    (m.stack_shift < 0 ? "few: ESP left that much low" : "many: ESP left that much high");
             }
         }
         if (last_error != callers_value) {
