@@ -43,6 +43,9 @@ i386_runs() {
 
 i386_emulation_start() {
   EMULATION_HOW=""
+  if [ -e "$BINFMT_DIR/$BINFMT_NAME" ]; then
+    EMULATION_ADDED_ENTRY=1 # left by a run that was killed: this run removes it
+  fi
   if i386_runs; then
     EMULATION_HOW="$(grep -ls "^magic 7f454c4601010100" "$BINFMT_DIR"/* 2>/dev/null | head -1)"
     EMULATION_HOW="${EMULATION_HOW:+binfmt_misc entry $(basename "$EMULATION_HOW"), already registered}"
