@@ -29,7 +29,7 @@ int main(int argc, char** argv)
 {
     const std::span<char*> args{argv, static_cast<std::size_t>(argc)};
     if (args.size() < 2) {
-        std::fprintf(stderr, "usage: demo <notifyee library>...\n");
+        std::fprintf(stderr, "usage: demo <notifyee or provider library>...\n");
         return 2;
     }
     // The audit_log example writes here; its handler reads the variable on its first notification.
@@ -39,11 +39,22 @@ int main(int argc, char** argv)
 
     std::vector<mt::shared_library> libraries;
     mt::router mpr;
+    std::vector<mt::notifyee> notifyees;
+    std::vector<mt::provider> providers;
     for (const char* path : args.subspan(1)) {
         std::string error;
         auto library = mt::shared_library::open(path, &error);
         auto functions =
             library ? library->functions(std::filesystem::path{path}.stem().string(), &error) : std::nullopt;
+        if (auto provider = library && !functions
+                                ? mt::find_provider(*library, std::filesystem::path{path}.stem().string())
+                                : std::nullopt) { // NPGetCaps and no notification exports
+            std::printf("loaded %-14s NPGetCaps (WNNC_CONNECTION 0x%X) by plain name\n", provider->name.c_str(),
+                        static_cast<unsigned>(provider->caps(mprnotify::platform::wnnc::connection)));
+            providers.push_back(*provider);
+            libraries.push_back(std::move(*library));
+            continue;
+        }
         if (!functions) {
             std::fprintf(stderr, "demo: %s: %s\n", path, error.c_str());
             return 1;
@@ -53,6 +64,7 @@ int main(int argc, char** argv)
         }
         std::printf("loaded %-14s AddConnectNotify + CancelConnectNotify by plain name\n", functions->name.c_str());
         mpr.attach(*functions);
+        notifyees.push_back(*functions);
         libraries.push_back(std::move(*library));
     }
     std::printf("\n");
@@ -67,6 +79,22 @@ int main(int argc, char** argv)
     mpr.cancel_connection({.name = L"P:"});
     mpr.cancel_connection({.name = L"P:", .force = true});
     std::fputs(mt::format_trace(mpr).c_str(), stdout);
+
+    if (!providers.empty()) { // the providers in ProviderOrder, the notifyees around them
+        std::printf("\nnetwork providers, with the notifyees:\n");
+        mt::provider_router np;
+        for (const mt::notifyee& n : notifyees) {
+            np.attach(n);
+        }
+        for (const mt::provider& p : providers) {
+            np.add_provider(p);
+        }
+        np.add_connection({.local_name = L"H:", .remote_name = L"\\\\home\\docs", .password = L"demo-password-1"});
+        np.add_connection({.local_name = L"K:", .remote_name = L"\\\\fileserver\\other"});
+        np.get_connection(L"H:");
+        np.cancel_connection(L"H:", true);
+        std::fputs(mt::format_provider_trace(np).c_str(), stdout);
+    }
     libraries.clear(); // unload: the audit log is closed
 
     std::printf("\naudit log written by audit_log:\n");
