@@ -16,7 +16,7 @@ using mprnotify::testing::read_packed_resources;
 
 namespace {
 
-bool throw_now = false;
+[[maybe_unused]] bool throw_now = false;
 std::uint32_t seen_flags = 0;
 std::uint32_t seen_width = 0;
 
@@ -24,9 +24,11 @@ struct informer {
     static constexpr std::uint32_t net_type = 0x00FA0000;
     std::optional<mprnotify::resource_information> resource_information(const resource_request& request)
     {
+#if MPRNOTIFY_HAS_EXCEPTIONS
         if (throw_now) {
             throw std::runtime_error{"lookup failed"};
         }
+#endif
         const std::wstring_view name = request.remote_name();
         if (!name.starts_with(L"\\\\home\\")) {
             return std::nullopt;
@@ -140,9 +142,11 @@ TEST_CASE("NPGetResourceInformation: bad input, not mine, a throwing hook")
     CHECK(np::get_resource_information(&no_name, buffer.data(), &size, &system) == 67); // WN_BAD_NETNAME
     resource_in other{L"\\\\elsewhere\\x"};
     CHECK(np::get_resource_information(&other.raw, buffer.data(), &size, &system) == 67);
+#if MPRNOTIFY_HAS_EXCEPTIONS
     throw_now = true;
     CHECK(np::get_resource_information(&in.raw, buffer.data(), &size, &system) == 67); // declined, never 0
     throw_now = false;
+#endif
     CHECK(size == 512);
 }
 
