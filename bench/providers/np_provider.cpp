@@ -1,0 +1,41 @@
+// The library side of the provider benchmark: the same answers as baselines/np_provider.c.
+#include <mprnotify/provider.hpp>
+
+#include <optional>
+#include <string_view>
+
+namespace {
+
+using namespace mprnotify;
+using namespace std::literals;
+
+struct bench_provider {
+    static constexpr std::uint32_t net_type = 0x00FA0000;
+    wn_status connect(const connect_request& r)
+    {
+        return r.remote_name().starts_with(L"\\\\bench\\"sv) ? wn_status::success : wn_status::bad_netname;
+    }
+    wn_status disconnect(const disconnect_request& r)
+    {
+        return r.name() == L"P:"sv ? wn_status::success : wn_status::not_connected;
+    }
+    std::optional<std::wstring_view> connection_of(std::wstring_view local)
+    {
+        if (local != L"P:"sv) {
+            return std::nullopt;
+        }
+        return L"\\\\bench\\share"sv;
+    }
+    std::optional<universal_name_view> universal_name_of(std::wstring_view path)
+    {
+        if (!path.starts_with(L"P:"sv)) {
+            return std::nullopt;
+        }
+        return universal_name_view{L"\\\\bench\\share"sv, path.substr(2)};
+    }
+    std::optional<std::wstring_view> user_of(nullable_wstring /*name*/) { return L"bench-user"sv; }
+};
+
+} // namespace
+
+MPRNOTIFY_PROVIDER_EXPORT(bench_provider);
