@@ -52,12 +52,21 @@ bool act()
     ++current.calls;
     switch (current.action % 11) {
     case 4: return false;
+#if MPRNOTIFY_HAS_EXCEPTIONS
     case 5: throw wn_error{current.code == wn_status::success ? wn_status::no_network : current.code};
     case 6: throw wn_error{wn_status::success};
     case 7: throw std::bad_alloc{};
     case 8: throw std::system_error{std::make_error_code(std::errc::invalid_argument)};
     case 9: throw std::runtime_error{"scripted"};
     case 10: throw 7;
+#else
+    case 5:
+    case 6:
+    case 7:
+    case 8:
+    case 9:
+    case 10: current.action = 4; return false; // built without exceptions: the hook answers a code instead
+#endif
     default: return true;
     }
 }
