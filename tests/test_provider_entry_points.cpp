@@ -159,7 +159,9 @@ TEST_CASE_FIXTURE(reset, "a hook that throws: wn_error keeps its code, everythin
         {mode::throw_bad_alloc, wn_status::bad_netname}, {mode::throw_system_error, wn_status::bad_netname},
         {mode::throw_runtime, wn_status::bad_netname},   {mode::throw_int, wn_status::bad_netname},
     };
-    for (const auto& [how, expected] : open_answers) {
+    for (const auto& entry : open_answers) {
+        const mode how = entry.first; // not a structured binding: Clang 14 cannot capture one in CAPTURE
+        const wn_status expected = entry.second;
         behaviour = how;
         CAPTURE(static_cast<int>(how));
         CHECK(add3(r) == expected);

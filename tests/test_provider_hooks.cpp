@@ -33,11 +33,11 @@ struct lookups_only {
     std::optional<std::wstring> user_of(nullable_wstring) { return std::nullopt; }
 };
 struct wrong_answer {
-    static constexpr std::uint32_t net_type = 1;
+    [[maybe_unused]] static constexpr std::uint32_t net_type = 1;
     int connection_of(std::wstring_view) { return 0; }
 };
 struct wrong_parameter {
-    static constexpr std::uint32_t net_type = 1;
+    [[maybe_unused]] static constexpr std::uint32_t net_type = 1;
     std::optional<std::wstring> connection_of(const std::wstring&) { return std::nullopt; }
 };
 struct notifyee_only {
