@@ -341,11 +341,11 @@ TEST_CASE_FIXTURE(reset, "threads: interleaved open / enumerate / close, shared 
             // Read a batch of our own, then of whatever handle sits in a pool slot (it may be
             // closed under us by its taker: WN_BAD_HANDLE is then the right answer).
             for (void* h : {handle, pool[random() % 16].load()}) {
-                platform::dword count = 1 + random() % 3;
+                auto count = static_cast<platform::dword>(1 + random() % 3);
                 auto size = static_cast<platform::dword>(random() % buffer.size());
                 const platform::dword answer = np::enum_resource(h, &count, buffer.data(), &size);
                 if (answer == 0) {
-                    entries += count;
+                    entries += static_cast<long>(count);
                     if (check_packed_resources(buffer.data(), size, count) != "") {
                         ++odd_answers;
                     }
