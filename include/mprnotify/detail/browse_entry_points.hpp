@@ -46,24 +46,6 @@
 
 namespace mprnotify::detail {
 
-/// Open enumerations a provider may have at once, unless its policy says `enumeration_capacity`.
-inline constexpr std::size_t default_enumeration_capacity = 256;
-
-template <class P>
-constexpr std::size_t enumeration_capacity_of() noexcept
-{
-    if constexpr (requires { P::enumeration_capacity; }) {
-        return P::enumeration_capacity;
-    } else {
-        return default_enumeration_capacity;
-    }
-}
-
-/// The type an enumerate hook's answer holds: the sequence itself, or the one inside lookup<...>.
-template <class Answer>
-using sequence_of = std::conditional_t<resource_sequence<std::remove_cvref_t<Answer>>, std::remove_cvref_t<Answer>,
-                                       lookup_value_t<Answer>>;
-
 template <class Handler, class Policy>
 class browse_entry_points {
     using instance = handler_instance<Handler>;

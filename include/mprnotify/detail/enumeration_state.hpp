@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "../enumeration.hpp"
+#include "../lookup.hpp"
 #include "../net_resource.hpp"
 #include "../resource_packing.hpp"
 #include "../status.hpp"
@@ -73,6 +74,24 @@ struct batch_result {
     bool at_end = false;
     std::size_t one_entry_bytes = 0;
 };
+
+/// Open enumerations a provider may have at once, unless its policy says `enumeration_capacity`.
+inline constexpr std::size_t default_enumeration_capacity = 256;
+
+template <class P>
+constexpr std::size_t enumeration_capacity_of() noexcept
+{
+    if constexpr (requires { P::enumeration_capacity; }) {
+        return P::enumeration_capacity;
+    } else {
+        return default_enumeration_capacity;
+    }
+}
+
+/// The type an enumerate hook's answer holds: the sequence itself, or the one inside lookup<...>.
+template <class Answer>
+using sequence_of = std::conditional_t<resource_sequence<std::remove_cvref_t<Answer>>, std::remove_cvref_t<Answer>,
+                                       lookup_value_t<Answer>>;
 
 /// One open enumeration.
 template <class Sequence>
