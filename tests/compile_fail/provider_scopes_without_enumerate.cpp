@@ -1,0 +1,9 @@
+// expect: enumerates is declared but there is no enumerate hook to answer NPOpenEnum
+#include <mprnotify/provider.hpp>
+using namespace mprnotify;
+struct handler {
+    static constexpr std::uint32_t net_type = 0x00FA0000;
+    static constexpr enum_scopes enumerates = enum_scopes::globalnet;
+    wn_status connect(const connect_request&) { return wn_status::success; }
+};
+MPRNOTIFY_PROVIDER_EXPORT(handler);
