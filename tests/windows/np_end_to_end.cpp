@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+#include "np_browse.hpp"
+
 namespace {
 
 const wchar_t* const order_key = L"System\\CurrentControlSet\\Control\\NetworkProvider\\Order";
@@ -131,7 +133,7 @@ int child()
            ::WNetCancelConnection2W(L"\\\\recorder\\share", 0, FALSE), NO_ERROR, "(np_recorder)");
     expect("WNetCancelConnection2W Z: (nobody's)", ::WNetCancelConnection2W(L"Z:", 0, FALSE), ERROR_NOT_CONNECTED,
            "(both: WN_NOT_CONNECTED)");
-    return failures;
+    return failures + np_browse::run(L"Mprnotify Home");
 }
 
 // ---- the parent: register, run the child, read what reached the recorder ---------------------
