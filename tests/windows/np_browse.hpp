@@ -8,7 +8,9 @@
 // GLOBALNET with lpNet NULL and a tiny buffer loops forever (lpNet always names the provider);
 // RESOURCE_CONTEXT writes the array at an unaligned offset (not used); GLOBALNET by remote name
 // without a provider reopens after WN_MORE_DATA and shows only the first batch (lpProvider is always
-// set); REMEMBERED with a tiny buffer answers 259 (not used).
+// set); REMEMBERED with a tiny buffer answers 259 (not used). Found here: Wine looks
+// NPGetResourceInformation up only for a provider that announces enumeration, so np_recorder
+// enumerates (nothing) to be asked for resource information.
 #pragma once
 
 #include <windows.h>
@@ -46,6 +48,36 @@ inline DWORD batch(HANDLE handle, DWORD count, DWORD bytes, DWORD& size_out, DWO
         }
     }
     return answer;
+}
+
+/// WNetGetResourceInformationW reaches np_recorder's resource_information hook: a buffer too small,
+/// then the size it asked for.
+inline void resource_information()
+{
+    std::printf("\nResource information through Wine's mpr.dll (np_recorder):\n");
+    wchar_t name[] = L"\\\\recorder\\share\\dir\\file.txt";
+    NETRESOURCEW asked{};
+    asked.lpRemoteName = name;
+    asked.dwType = RESOURCETYPE_DISK;
+    std::vector<unsigned char> small(sizeof(NETRESOURCEW));
+    DWORD size = static_cast<DWORD>(small.size());
+    wchar_t* system = nullptr;
+    DWORD answer = ::WNetGetResourceInformationW(&asked, small.data(), &size, &system);
+    const DWORD needed = size;
+    report("WNetGetResourceInformationW \\\\recorder\\share\\dir\\file.txt, too small",
+           answer == ERROR_MORE_DATA && needed > small.size(),
+           std::to_string(answer) + ", size " + std::to_string(needed));
+    std::vector<unsigned char> buffer(needed);
+    size = needed;
+    answer = ::WNetGetResourceInformationW(&asked, buffer.data(), &size, &system);
+    const auto* got = reinterpret_cast<const NETRESOURCEW*>(buffer.data());
+    const bool inside = system != nullptr && reinterpret_cast<unsigned char*>(system) > buffer.data() &&
+                        reinterpret_cast<unsigned char*>(system) < buffer.data() + buffer.size();
+    const bool ok = answer == NO_ERROR && got->lpRemoteName != nullptr &&
+                    std::wcscmp(got->lpRemoteName, L"\\\\recorder\\share") == 0 && inside &&
+                    std::wcscmp(system, L"\\dir\\file.txt") == 0 && got->lpLocalName == nullptr;
+    report("WNetGetResourceInformationW, the size asked for", ok,
+           std::to_string(answer) + ", " + (answer == NO_ERROR && got->lpRemoteName ? "remote and system part" : "-"));
 }
 
 /// The browse checks; `provider_name` is the Name home_provider is registered with.
@@ -106,6 +138,7 @@ inline int run(const wchar_t* provider_name)
                        std::to_string(closed));
         }
     }
+    resource_information();
     return failures;
 }
 

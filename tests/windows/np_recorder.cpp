@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <mprnotify/text.hpp>
 
@@ -67,6 +68,33 @@ struct recorder {
         log("NPCancelConnection " + printable_utf8(r.name()) + (r.force() ? ", forced" : ", not forced") +
             (mine ? " -> WN_SUCCESS" : " -> WN_NOT_CONNECTED"));
         return mine ? wn_status::success : wn_status::not_connected;
+    }
+
+    /// Wine 8.0's mpr.dll looks NPGetResourceInformation up only for a provider whose NPGetCaps
+    /// announces enumeration (otherwise WNetGetResourceInformationW answers WN_NO_NETWORK without a
+    /// call): an empty enumeration steers around that.
+    static constexpr enum_scopes enumerates = enum_scopes::globalnet;
+    std::vector<net_resource> enumerate(const enum_request& /*unused*/) { return {}; }
+
+    /// WNetGetResourceInformationW (np_browse.hpp): \\recorder\<share> is the network part, the
+    /// rest of the name the system part. Not logged: the log lists the connection calls only.
+    std::optional<mprnotify::resource_information> resource_information(const resource_request& r)
+    {
+        const std::wstring_view name = r.remote_name();
+        if (!name.starts_with(L"\\\\recorder\\")) {
+            return std::nullopt;
+        }
+        const std::size_t share_end = name.find(L'\\', 11);
+        mprnotify::resource_information info;
+        info.resource.remote_name = std::wstring{name.substr(0, share_end)};
+        info.resource.provider = L"Mprnotify Recorder";
+        info.resource.type = resource_type::disk;
+        info.resource.display_type = display_type::share;
+        info.resource.usage = resource_usage::connectable;
+        if (share_end != std::wstring_view::npos) {
+            info.system = std::wstring{name.substr(share_end)};
+        }
+        return info;
     }
 };
 
