@@ -23,7 +23,7 @@ struct resource {
         raw.lpRemoteName = remote.data();
     }
 };
-void* const window = reinterpret_cast<void*>(0x1234); // NOLINT: a handle value, never dereferenced
+const auto window = reinterpret_cast<platform::window_handle>(0x1234); // NOLINT: a handle value, never dereferenced
 } // namespace
 
 TEST_CASE("the defined fields are read as MPR passed them")
