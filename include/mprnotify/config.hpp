@@ -20,3 +20,10 @@
 #    pragma detect_mismatch("mprnotify_exceptions", "0")
 #  endif
 #endif
+
+// Keeps a function out of line: for cold paths (first use) kept apart from a hot one.
+#if defined(_MSC_VER)
+#  define MPRNOTIFY_DETAIL_NOINLINE __declspec(noinline)
+#else
+#  define MPRNOTIFY_DETAIL_NOINLINE __attribute__((noinline))
+#endif

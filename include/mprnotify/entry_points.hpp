@@ -92,8 +92,20 @@ private:
         return static_cast<platform::dword>(to_underlying(status));
     }
 
-    /// Created after the handler, so destroyed before it (detail::owned_by_handler).
-    static table_type& table() noexcept { return detail::owned_by_handler<table_type, entry_points>(); }
+    /// Contexts may refer to the handler, so the table must be destroyed first. A handler that is
+    /// never destroyed (constant-initialized) shares the program's lifetime: its table is a plain
+    /// static. Any other handler's table is created after it, so destroyed before it.
+    static table_type& table() noexcept
+    {
+        if constexpr (detail::constant_handler<Handler>) {
+            return constant_table_;
+        } else {
+            return detail::owned_by_handler<table_type, entry_points>::get();
+        }
+    }
+    struct no_table {};
+    static constinit inline std::conditional_t<detail::constant_handler<Handler>, table_type, no_table>
+        constant_table_{};
 
     /// Add and cancel share one table; the tag keeps one operation's contexts from the other's post.
     template <class Ops>
@@ -159,7 +171,7 @@ private:
     /// What the before-hook decided, carried out: a veto's code, a proceed, or a post granted
     /// with the context moved into the table. The decision's context is always empty on return.
     template <class Ops, class Context>
-    static wn_status settle(platform::notify_info& info, decision<Context> made, report& r) noexcept
+    static wn_status settle(platform::notify_info& info, decision<Context>&& made, report& r) noexcept
     {
         if constexpr (!decision<Context>::can_post) { // decision<>: the after-hook, if any, sees every proceed
             if (!wants_post<Ops> || made.what() == decision<Context>::kind::vetoes) {
@@ -172,33 +184,33 @@ private:
             }
             auto reserved = reserve<Ops>(r);
             if constexpr (!std::is_same_v<Context, no_context>) {
-                if (reserved) {
-                    store(reserved, *made.context(), r);
+                if (reserved.slot) {
+                    store(reserved.slot, *made.context(), r);
                 }
                 // The moved-from context (or the whole one, if it was not stored) dies here.
                 r.attempt(failure_site::context_destroy, [&] { made.context().reset(); });
             }
-            return publish(info, reserved, r);
+            return publish(info, reserved.slot, r);
         }
     }
 
     /// A slot for the context; reports the pending context the table reclaimed to make room.
     template <class Ops>
-    static typename table_type::lease reserve(report& r) noexcept
+    static typename table_type::reservation reserve(report& r) noexcept
     {
-        auto [lease, reclaimed, reclaimed_owner, destructor_threw] = table().reserve(owner_tag<Ops>);
-        if (reclaimed) {
-            const operation about = static_cast<operation>(reclaimed_owner);
+        auto reserved = table().reserve(owner_tag<Ops>);
+        if (reserved.reclaimed) [[unlikely]] {
+            const operation about = static_cast<operation>(reserved.reclaimed_owner);
             r.notice(about, failure_site::context_reclaimed,
                      "every context slot was taken: the oldest pending context was destroyed, its post never came");
-            if (destructor_threw) {
+            if (reserved.destructor_threw) {
                 r.notice(about, failure_site::context_destroy, "a reclaimed context's destructor threw");
             }
         }
-        if (!lease) {
+        if (!reserved.slot) [[unlikely]] {
             r.fail(failure_site::context_capacity, "every context slot is in use by a call in progress");
         }
-        return std::move(lease);
+        return reserved;
     }
 
     template <class Context>
@@ -213,8 +225,8 @@ private:
     template <class Ops>
     static wn_status grant_post(platform::notify_info& info, report& r) noexcept
     {
-        auto lease = reserve<Ops>(r);
-        return publish(info, lease, r);
+        auto reserved = reserve<Ops>(r);
+        return publish(info, reserved.slot, r);
     }
 
     /// Hands the slot to MPR, unless something failed on the way (the lease then frees it).

@@ -246,7 +246,7 @@ private:
     }
 
     /// Created after the handler, so destroyed before it (owned_by_handler).
-    static table_type& table() noexcept { return owned_by_handler<table_type, browse_entry_points>(); }
+    static table_type& table() noexcept { return owned_by_handler<table_type, browse_entry_points>::get(); }
 
     /// The slot behind `handle`, waiting while another thread reads a batch from it; empty for a
     /// handle that is not (or no longer) an open enumeration of this provider.

@@ -49,10 +49,10 @@ class context_table {
     using destroy_fn = void (*)(void* storage);
 
     struct slot {
-        std::atomic<std::uint32_t> state{0};        // generation << 2 | one of the *_state values
-        std::atomic<std::uint8_t> owner{0};         // the tag passed to reserve(); published with the state
-        std::atomic<std::uint32_t> published_at{0}; // publication count then: the oldest has the largest age
-        destroy_fn destroy = nullptr;               // set while the slot holds a context object
+        std::atomic<std::uint32_t> state{0};       // generation << 2 | one of the *_state values
+        std::atomic<std::uint8_t> owner{0};        // the tag passed to reserve(); published with the state
+        std::atomic<std::uint32_t> reserved_at{0}; // the cursor when reserved: the oldest has the largest age
+        destroy_fn destroy = nullptr;              // set while the slot holds a context object
         alignas(std::max_align_t) std::byte storage[InlineBytes]{};
     };
 
@@ -133,8 +133,6 @@ public:
         {
             slot& s = table_->slots_[index_];
             const std::uint32_t generation = s.state.load(std::memory_order_relaxed) >> 2;
-            s.published_at.store(table_->published_.fetch_add(1, std::memory_order_relaxed) + 1,
-                                 std::memory_order_relaxed);
             s.state.store((generation << 2) | live_state, std::memory_order_release);
             void* handle = table_->encode(index_, generation);
             table_ = nullptr;
@@ -196,10 +194,11 @@ public:
             if ((state & state_mask) == free_state &&
                 slots_[index].state.compare_exchange_strong(state, state | reserved_state, std::memory_order_acquire)) {
                 slots_[index].owner.store(owner, std::memory_order_relaxed); // published by publish()
+                slots_[index].reserved_at.store(static_cast<std::uint32_t>(start), std::memory_order_relaxed);
                 return {lease{this, index}};
             }
         }
-        return reclaim_oldest(owner);
+        return reclaim_oldest(owner, static_cast<std::uint32_t>(start));
     }
 
     /// Takes back the slot behind an lpContext on post. Empty when the value was not handed out
@@ -269,19 +268,18 @@ private:
         return false;
     }
 
-    /// The slot published longest ago, taken from MPR: its context is destroyed and the slot is
+    /// The slot reserved longest ago among those MPR holds, taken back: its context is destroyed and the slot is
     /// handed out again, reserved under the next generation.
-    [[nodiscard]] reservation reclaim_oldest(std::uint8_t owner) noexcept
+    [[nodiscard]] reservation reclaim_oldest(std::uint8_t owner, std::uint32_t now) noexcept
     {
         for (int attempt = 0; attempt < 4; ++attempt) { // a race with a post only costs a rescan
             std::size_t oldest = Capacity;
             std::uint32_t oldest_age = 0;
-            const std::uint32_t now = published_.load(std::memory_order_relaxed);
             for (std::size_t index = 0; index < Capacity; ++index) {
                 const slot& s = slots_[index];
-                std::uint32_t age = now - s.published_at.load(std::memory_order_relaxed);
+                std::uint32_t age = now - s.reserved_at.load(std::memory_order_relaxed);
                 if (age > 0x80000000U) {
-                    age = 0; // published by another thread after `now` was read: the newest
+                    age = 0; // reserved by another thread after this call's cursor: the newest
                 }
                 if ((s.state.load(std::memory_order_relaxed) & state_mask) == live_state &&
                     (oldest == Capacity || age > oldest_age)) {
@@ -306,6 +304,7 @@ private:
             const std::uint32_t next = ((state >> 2) + 1) & generation_limit;
             s.state.store((next << 2) | reserved_state, std::memory_order_relaxed); // still ours
             s.owner.store(owner, std::memory_order_relaxed);
+            s.reserved_at.store(now, std::memory_order_relaxed);
             result.slot = lease{this, oldest};
             return result;
         }
@@ -329,10 +328,9 @@ private:
         return reinterpret_cast<void*>(value ^ salt());
     }
 
+    // Reservations so far: where the next search starts, and (modulo 2^32) a slot's age stamp.
+    // Ages are compared as differences from the current count, which stay right across the wrap.
     std::atomic<std::size_t> cursor_{0};
-    // Publications so far, modulo 2^32 (no 64-bit atomics on x86): ages are compared as differences
-    // from the current count, which stay right across the wrap.
-    std::atomic<std::uint32_t> published_{0};
     slot slots_[Capacity];
 };
 

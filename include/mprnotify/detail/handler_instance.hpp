@@ -22,6 +22,8 @@
 
 #include <gsl/util>
 
+#include "../config.hpp"
+
 namespace mprnotify::detail {
 
 /// True when `Handler{}` can be evaluated at compile time and destroying it runs no code.
@@ -115,11 +117,27 @@ struct dynamically_initialized {
 /// A T made on first use. The boundary first makes sure the handler exists, so T's initialization
 /// completes after the handler's and its destruction (at exit or unload, in reverse order) comes
 /// first: whatever T holds is destroyed while the handler is alive. `Owner` makes one T per user.
+/// A call after the first costs one acquire load; the static and its guard stay out of line.
 template <class T, class Owner>
-T& owned_by_handler()
-{
-    static dynamically_initialized<T> object;
-    return object.value;
-}
+class owned_by_handler {
+public:
+    static T& get() noexcept
+    {
+        if (T* made = made_.load(std::memory_order_acquire)) [[likely]] {
+            return *made;
+        }
+        return make();
+    }
+
+private:
+    MPRNOTIFY_DETAIL_NOINLINE static T& make() noexcept
+    {
+        static dynamically_initialized<T> object;
+        made_.store(&object.value, std::memory_order_release);
+        return object.value;
+    }
+
+    static constinit inline std::atomic<T*> made_{nullptr};
+};
 
 } // namespace mprnotify::detail
