@@ -25,7 +25,8 @@ enum class mode {
     throw_bad_alloc,
     throw_system_error,
     throw_runtime,
-    throw_int
+    throw_int,
+    throw_more_data
 };
 mode behaviour = mode::answer;
 int hook_calls = 0;
@@ -44,6 +45,7 @@ void act()
     case mode::throw_system_error: throw std::system_error{std::make_error_code(std::errc::permission_denied)};
     case mode::throw_runtime: throw std::runtime_error{"boom"};
     case mode::throw_int: throw 42;
+    case mode::throw_more_data: throw wn_error{wn_status::more_data};
     }
 #endif
 }
@@ -181,6 +183,17 @@ TEST_CASE_FIXTURE(reset, "a hook that throws: wn_error keeps its code, everythin
 #endif
 
 #if MPRNOTIFY_HAS_EXCEPTIONS
+TEST_CASE_FIXTURE(reset,
+                  "regression: a lookup throwing wn_error(WN_MORE_DATA) does not answer WN_MORE_DATA without a size")
+{
+    behaviour = mode::throw_more_data; // found by fuzz_provider: MPR would have read an unchanged size
+    wchar_t name[] = L"P:";
+    wchar_t buffer[64];
+    platform::dword size = 64;
+    CHECK(open_np::get_connection(name, buffer, &size) == to_underlying(wn_status::not_connected));
+    CHECK(size == 64);
+}
+
 TEST_CASE_FIXTURE(reset, "fail_closed answers its code for a failure; a deliberate wn_error still wins")
 {
     net_resource r;
