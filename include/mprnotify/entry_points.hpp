@@ -103,8 +103,12 @@ private:
             return detail::owned_by_handler<table_type, entry_points>::get();
         }
     }
+    // Without an after-hook nothing is ever stored: no table, no destructor registered at load, and
+    // none of the exception runtime its cleanup would bring into the DLL.
+    static constexpr bool any_post = detail::hook_traits<Handler, detail::add_hooks>::has_after ||
+                                     detail::hook_traits<Handler, detail::cancel_hooks>::has_after;
     struct no_table {};
-    static constinit inline std::conditional_t<detail::constant_handler<Handler>, table_type, no_table>
+    static constinit inline std::conditional_t<detail::constant_handler<Handler> && any_post, table_type, no_table>
         constant_table_{};
 
     /// Add and cancel share one table; the tag keeps one operation's contexts from the other's post.
@@ -174,10 +178,12 @@ private:
     static wn_status settle(platform::notify_info& info, decision<Context>&& made, report& r) noexcept
     {
         if constexpr (!decision<Context>::can_post) { // decision<>: the after-hook, if any, sees every proceed
-            if (!wants_post<Ops> || made.what() == decision<Context>::kind::vetoes) {
-                return made.veto_status();
+            if constexpr (wants_post<Ops>) {
+                if (made.what() != decision<Context>::kind::vetoes) {
+                    return grant_post<Ops>(info, r);
+                }
             }
-            return grant_post<Ops>(info, r);
+            return made.veto_status();
         } else {
             if (!made.wants_after()) {
                 return made.veto_status(); // a veto's code, or WN_SUCCESS for a proceed
