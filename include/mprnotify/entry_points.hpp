@@ -83,7 +83,11 @@ public:
     /// Contexts handed to MPR whose post has not come yet.
     [[nodiscard]] static std::size_t pending_contexts() noexcept
     {
-        return instance::existing() != nullptr ? table().live_count() : 0;
+        if constexpr (any_post) {
+            return instance::existing() != nullptr ? table().live_count() : 0;
+        } else {
+            return 0; // without an after-hook there is no table
+        }
     }
 
 private:

@@ -202,17 +202,6 @@ private:
         return reinterpret_cast<const platform::net_resource_w*>(resource); // same layout: platform.hpp
     }
 
-    /// The handler, or nullptr with the failure recorded.
-    static Handler* handler_for(report& r) noexcept
-    {
-        Handler* handler = nullptr;
-        if (r.attempt(failure_site::handler_create, [&] { handler = instance::get(); }) && handler == nullptr) {
-            r.fail(failure_site::handler_create, instance::gone()
-                                                     ? "the handler is already destroyed (DLL unload or process exit)"
-                                                     : "the handler's constructor re-entered the library");
-        }
-        return handler;
-    }
 
     /// A failed call's answer: never WN_SUCCESS (a deliberate wn_error(WN_SUCCESS) included), and
     /// for a lookup never WN_MORE_DATA, whose size only the library can report.
@@ -233,7 +222,7 @@ private:
     static wn_status run(Hook&& hook) noexcept
     {
         report r{Op, phase::unknown};
-        Handler* handler = handler_for(r);
+        Handler* handler = r.handler();
         if (handler == nullptr) {
             return failed<Op>(r);
         }
@@ -269,7 +258,7 @@ private:
     {
         using answer_type = decltype(hook(std::declval<Handler&>()));
         report r{Op, phase::unknown};
-        Handler* handler = handler_for(r);
+        Handler* handler = r.handler();
         if (handler == nullptr) {
             return failed<Op>(r);
         }

@@ -349,7 +349,7 @@ inline LSTATUS delete_if_only_ours(HKEY services, const std::wstring& name)
     });
 }
 
-#if MPRNOTIFY_DETAIL_REGISTRY_THROWS
+#if MPRNOTIFY_HAS_EXCEPTIONS
 
 /// Throwing twin of register_provider_nothrow; returns what changed.
 inline change register_provider(const provider& p, const order_position& position = order_position::last(),
@@ -389,6 +389,6 @@ inline change unregister_provider(std::wstring_view service_name, const provider
     return out;
 }
 
-#endif // MPRNOTIFY_DETAIL_REGISTRY_THROWS
+#endif // MPRNOTIFY_HAS_EXCEPTIONS
 
 } // namespace mprnotify::registry

@@ -226,7 +226,7 @@ inline bool same_text(const std::vector<BYTE>& bytes, DWORD length, std::wstring
     });
 }
 
-#  if MPRNOTIFY_DETAIL_REGISTRY_THROWS
+#  if MPRNOTIFY_HAS_EXCEPTIONS
 
 /// Throwing twin of expand_path_nothrow.
 [[nodiscard]] inline std::wstring expand_path(std::wstring_view path)
@@ -280,7 +280,7 @@ inline change unregister_notifyee(std::wstring_view name, const location& where 
     return out;
 }
 
-#  endif // MPRNOTIFY_DETAIL_REGISTRY_THROWS
+#  endif // MPRNOTIFY_HAS_EXCEPTIONS
 
 } // namespace mprnotify::registry
 

@@ -151,7 +151,7 @@ namespace detail {
 }
 
 /// A sentence saying what is wrong, for messages and exceptions.
-[[nodiscard]] constexpr std::string_view describe(input_problem problem) noexcept
+[[nodiscard]] constexpr std::string_view message(input_problem problem) noexcept
 {
     switch (problem) {
     case input_problem::none: return "the names and path are acceptable";

@@ -11,16 +11,11 @@
 #include <string_view>
 #include <system_error>
 
+#include "config.hpp"
 #include "platform.hpp"
 #include "registry_input.hpp"
 #include "status.hpp"
 #include "text.hpp"
-
-#if defined(__cpp_exceptions) || defined(_CPPUNWIND)
-#  define MPRNOTIFY_DETAIL_REGISTRY_THROWS 1
-#else
-#  define MPRNOTIFY_DETAIL_REGISTRY_THROWS 0
-#endif
 
 namespace mprnotify::registry {
 
@@ -73,7 +68,7 @@ private:
 inline std::string result::message() const
 {
     if (problem_ != input_problem::none) {
-        return std::string{describe(problem_)};
+        return std::string{registry::message(problem_)};
     }
     if (ok()) {
         return "the operation completed successfully";
@@ -92,7 +87,7 @@ inline std::string result::message() const
     return out;
 }
 
-#if MPRNOTIFY_DETAIL_REGISTRY_THROWS
+#if MPRNOTIFY_HAS_EXCEPTIONS
 /// Thrown by the throwing twins: a std::system_error in the system category, plus the broken rule.
 class registry_error : public std::system_error {
 public:
@@ -116,7 +111,7 @@ inline std::string printable(std::wstring_view text) { return printable_utf8(tex
 template <class Body>
 [[nodiscard]] result guarded(Body&& body) noexcept
 {
-#if MPRNOTIFY_DETAIL_REGISTRY_THROWS
+#if MPRNOTIFY_HAS_EXCEPTIONS
     try {
         return body();
     } catch (const std::bad_alloc&) {
@@ -129,7 +124,7 @@ template <class Body>
 #endif
 }
 
-#if MPRNOTIFY_DETAIL_REGISTRY_THROWS
+#if MPRNOTIFY_HAS_EXCEPTIONS
 /// The throwing twins' one way to fail: `registry_error` naming the call and its argument.
 inline void throw_if_failed(const result& outcome, const char* call, std::wstring_view name)
 {

@@ -5,7 +5,7 @@
 
 #include <mprnotify/registry.hpp>
 
-#if defined(__cpp_exceptions) || MPRNOTIFY_DETAIL_REGISTRY_THROWS
+#if MPRNOTIFY_HAS_EXCEPTIONS
 #  error "this file must be built with -fno-exceptions"
 #endif
 

@@ -42,7 +42,7 @@ TEST_CASE("service names: key names that are also whole ProviderOrder tokens")
     CHECK(reg::check_display_name(L"a\x7f") == input_problem::display_name_has_control_character);
     CHECK(reg::check_device_name(L"") == input_problem::none);
     CHECK(reg::check_device_name(std::wstring(256, L'd')) == input_problem::device_name_too_long);
-    CHECK(reg::describe(input_problem::service_name_has_comma).find("comma") != std::string_view::npos);
+    CHECK(reg::message(input_problem::service_name_has_comma).find("comma") != std::string_view::npos);
 }
 
 TEST_CASE("split keeps every token as stored, empty ones included")

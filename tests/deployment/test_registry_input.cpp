@@ -44,8 +44,8 @@ TEST_CASE("DLL paths: non-empty, at most 32767 units, no control character, vari
 
 TEST_CASE("every problem has its own sentence")
 {
-    CHECK(registry::describe(input_problem::name_has_backslash) == "the notifyee value name contains a backslash");
-    CHECK(registry::describe(input_problem::name_empty) == "the notifyee value name is empty");
-    CHECK(registry::describe(input_problem::path_too_long).find("32767") != std::string_view::npos);
-    CHECK(registry::describe(static_cast<input_problem>(99)) == "invalid registry input");
+    CHECK(registry::message(input_problem::name_has_backslash) == "the notifyee value name contains a backslash");
+    CHECK(registry::message(input_problem::name_empty) == "the notifyee value name is empty");
+    CHECK(registry::message(input_problem::path_too_long).find("32767") != std::string_view::npos);
+    CHECK(registry::message(static_cast<input_problem>(99)) == "invalid registry input");
 }

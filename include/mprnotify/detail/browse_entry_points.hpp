@@ -267,16 +267,6 @@ private:
         }
     }
 
-    static Handler* handler_for(report& r) noexcept
-    {
-        Handler* handler = nullptr;
-        if (r.attempt(failure_site::handler_create, [&] { handler = instance::get(); }) && handler == nullptr) {
-            r.fail(failure_site::handler_create, instance::gone()
-                                                     ? "the handler is already destroyed (DLL unload or process exit)"
-                                                     : "the handler's constructor re-entered the library");
-        }
-        return handler;
-    }
 
     template <operation Op>
     static wn_status failed(const report& r) noexcept
@@ -287,7 +277,7 @@ private:
     static wn_status open(const enum_request& request, void** handle_out) noexcept
     {
         report r{operation::open_enum, phase::unknown};
-        Handler* handler = handler_for(r);
+        Handler* handler = r.handler();
         if (handler == nullptr) {
             return failed<operation::open_enum>(r);
         }
@@ -368,7 +358,7 @@ private:
     {
         using answer_type = decltype(hook(std::declval<Handler&>()));
         report r{Op, phase::unknown};
-        Handler* handler = handler_for(r);
+        Handler* handler = r.handler();
         if (handler == nullptr) {
             return failed<Op>(r);
         }
