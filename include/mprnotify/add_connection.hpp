@@ -6,8 +6,6 @@
 
 #include <cstdint>
 
-#include <gsl/pointers>
-
 #include "nullable_wstring.hpp"
 #include "platform.hpp"
 
@@ -86,7 +84,9 @@ public:
     [[nodiscard]] add_flags flags() const noexcept { return add_flags{add_->dwAddFlags}; }
 
 private:
-    gsl::not_null<const platform::notify_add_w*> add_;
+    // A plain pointer keeps the view trivially copyable (Clang does not find gsl::not_null so); it is
+    // never NULL: the constructor takes a reference.
+    const platform::notify_add_w* add_;
 };
 
 } // namespace mprnotify

@@ -6,8 +6,6 @@
 
 #include <cstdint>
 
-#include <gsl/pointers>
-
 #include "operation.hpp"
 #include "nullable_wstring.hpp"
 #include "platform.hpp"
@@ -46,7 +44,7 @@ public:
     [[nodiscard]] std::uint32_t flag_bits() const noexcept { return cancel_->dwFlags; }
 
 private:
-    gsl::not_null<const platform::notify_cancel_w*> cancel_; // from a reference: never NULL
+    const platform::notify_cancel_w* cancel_; // never NULL: the constructor takes a reference
     mprnotify::phase phase_;
     wn_status operation_status_;
 };
