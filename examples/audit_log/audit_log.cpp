@@ -77,8 +77,8 @@ public:
 
     void on_error(const mprnotify::failure& f) noexcept
     {
-        std::fprintf(out(), "audit: %.*s failed: %.*s\n", static_cast<int>(name(f.site).size()),
-                     name(f.site).data(), static_cast<int>(f.message.size()), f.message.data());
+        std::fprintf(out(), "audit: %.*s failed: %.*s\n", static_cast<int>(name(f.site).size()), name(f.site).data(),
+                     static_cast<int>(f.message.size()), f.message.data());
     }
 
 private:

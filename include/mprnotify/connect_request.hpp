@@ -28,6 +28,7 @@ enum class connect_entry : std::uint8_t {
 /// answers WN_BAD_NETNAME for a NULL one without calling the hook.
 class connect_request {
 public:
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the order the SDK and the docs use
     connect_request(const platform::net_resource_w& resource, const wchar_t* password, const wchar_t* user_name,
                     platform::window_handle owner, std::uint32_t flags, connect_entry entry) noexcept
         : resource_(&resource), password_(password), user_name_(user_name), owner_(owner), flags_(flags), entry_(entry)

@@ -210,7 +210,7 @@ private:
     {
         auto reserved = table().reserve(owner_tag<Ops>);
         if (reserved.reclaimed) [[unlikely]] {
-            const operation about = static_cast<operation>(reserved.reclaimed_owner);
+            const auto about = static_cast<operation>(reserved.reclaimed_owner);
             r.notice(about, failure_site::context_reclaimed,
                      "every context slot was taken: the oldest pending context was destroyed, its post never came");
             if (reserved.destructor_threw) {

@@ -67,6 +67,7 @@ enum class enum_scopes : std::uint32_t {
 /// What NPOpenEnum asks: a zero-copy view, valid only during the enumerate hook.
 class enum_request {
 public:
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the order the SDK and the docs use
     enum_request(resource_scope scope, std::uint32_t type, std::uint32_t usage,
                  const platform::net_resource_w* parent) noexcept
         : scope_(scope), type_(type), usage_(usage), parent_(parent)

@@ -202,7 +202,6 @@ private:
         return reinterpret_cast<const platform::net_resource_w*>(resource); // same layout: platform.hpp
     }
 
-
     /// A failed call's answer: never WN_SUCCESS (a deliberate wn_error(WN_SUCCESS) included), and
     /// for a lookup never WN_MORE_DATA, whose size only the library can report.
     template <operation Op>

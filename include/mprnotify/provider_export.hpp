@@ -78,6 +78,7 @@
 #endif
 
 /// The first statement of an NP function's body: exported when `row` says the handler has it.
+// NOLINTBEGIN(bugprone-macro-parentheses): the arguments name a table row and an NP function
 #define MPRNOTIFY_DETAIL_NP_EXPORT_IF(row, name, bytes)                                           \
     static_assert(::mprnotify::platform::parameters<                                               \
                       ::mprnotify::platform::np_signature::name>::x86_argument_bytes == bytes,     \
@@ -87,6 +88,7 @@
     } else {                                                                                       \
         MPRNOTIFY_DETAIL_NP_HIDE_NOW(name)                                                         \
     }
+// NOLINTEND(bugprone-macro-parentheses)
 
 #define MPRNOTIFY_DETAIL_NP_PARAM(name, i)                                                        \
     ::mprnotify::platform::parameters<::mprnotify::platform::np_signature::name>::at<i>

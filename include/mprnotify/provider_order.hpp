@@ -83,6 +83,7 @@ namespace detail {
 }
 
 /// True when `token` names the provider `service_name` (ASCII case and surrounding blanks ignored).
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the order the SDK and the docs use
 [[nodiscard]] constexpr bool names_provider(std::wstring_view token, std::wstring_view service_name) noexcept
 {
     const std::wstring_view a = detail::trim_blanks(token);
@@ -99,6 +100,7 @@ namespace detail {
 }
 
 /// True when some token of `value` names `service_name`.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the order the SDK and the docs use
 [[nodiscard]] inline bool order_names(std::wstring_view value, std::wstring_view service_name)
 {
     for (const std::wstring_view token : split_order(value)) {
@@ -111,6 +113,7 @@ namespace detail {
 
 namespace detail {
 /// The tokens that stay: not blank, not naming `service_name` (an empty name keeps every one).
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the order the SDK and the docs use
 [[nodiscard]] inline std::vector<std::wstring_view> kept_tokens(std::wstring_view value, std::wstring_view service_name)
 {
     std::vector<std::wstring_view> kept;

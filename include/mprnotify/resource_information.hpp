@@ -59,6 +59,7 @@ struct resource_information {
 /// What NPFormatNetworkName asks for: the name, the WNFMT_* flags, and the width available.
 class format_request {
 public:
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the order the SDK and the docs use
     format_request(const wchar_t* remote_name, std::uint32_t flags, std::uint32_t average_chars_per_line) noexcept
         : remote_name_(remote_name), flags_(flags), width_(average_chars_per_line)
     {

@@ -18,11 +18,11 @@ typedef struct {
 } NETRESOURCEW;
 
 typedef uint32_t (*caps_fn)(uint32_t);
-typedef uint32_t (*add_fn)(NETRESOURCEW *, wchar_t *, wchar_t *);
-typedef uint32_t (*add3_fn)(void *, NETRESOURCEW *, wchar_t *, wchar_t *, uint32_t);
-typedef uint32_t (*cancel_fn)(wchar_t *, int32_t);
-typedef uint32_t (*chars_fn)(wchar_t *, wchar_t *, uint32_t *);
-typedef uint32_t (*universal_fn)(wchar_t *, uint32_t, void *, uint32_t *);
+typedef uint32_t (*add_fn)(NETRESOURCEW*, wchar_t*, wchar_t*);
+typedef uint32_t (*add3_fn)(void*, NETRESOURCEW*, wchar_t*, wchar_t*, uint32_t);
+typedef uint32_t (*cancel_fn)(wchar_t*, int32_t);
+typedef uint32_t (*chars_fn)(wchar_t*, wchar_t*, uint32_t*);
+typedef uint32_t (*universal_fn)(wchar_t*, uint32_t, void*, uint32_t*);
 
 enum { WN_SUCCESS = 0, WN_MORE_DATA = 234, WN_BAD_POINTER = 487, WN_BAD_LEVEL = 124 };
 enum { GUARD = 32, ITERATIONS = 20000 };
@@ -37,7 +37,7 @@ static uint32_t next_random(void)
     return (uint32_t)(rng >> 11);
 }
 
-static void check(int ok, const char *path, const char *what)
+static void check(int ok, const char* path, const char* what)
 {
     if (!ok) {
         fprintf(stderr, "FAIL %s: %s\n", path, what);
@@ -45,24 +45,22 @@ static void check(int ok, const char *path, const char *what)
     }
 }
 
-static void *lookup(void *library, const char *name)
-{
-    return dlsym(library, name);
-}
+static void* lookup(void* library, const char* name) { return dlsym(library, name); }
 
 /* Calls a character lookup with every size from 0 to needed + 2, guard bytes around the buffer. */
-static void size_matrix(const char *path, chars_fn f, wchar_t *name)
+static void size_matrix(const char* path, chars_fn f, wchar_t* name)
 {
     uint32_t size = 0;
     const uint32_t first = f(name, NULL, &size);
-    if (first != WN_MORE_DATA) return; /* not this provider's name: nothing to size */
+    if (first != WN_MORE_DATA)
+        return; /* not this provider's name: nothing to size */
     const uint32_t needed = size;
     check(needed > 0 && needed < 4096, path, "size query answered an unreasonable size");
     for (uint32_t given = 0; given <= needed + 2; ++given) {
         unsigned char memory[2 * GUARD + 4096 * sizeof(wchar_t)];
         memset(memory, 0xA5, sizeof memory);
         uint32_t in_out = given;
-        wchar_t *buffer = (wchar_t *)(memory + GUARD);
+        wchar_t* buffer = (wchar_t*)(memory + GUARD);
         const uint32_t answer = f(name, given == 0 ? NULL : buffer, &in_out);
         for (size_t i = 0; i < GUARD; ++i) {
             check(memory[i] == 0xA5, path, "wrote before the buffer");
@@ -76,19 +74,20 @@ static void size_matrix(const char *path, chars_fn f, wchar_t *name)
     }
     size = 16;
     check(f(name, NULL, &size) == WN_BAD_POINTER, path, "NULL buffer with a size is not WN_BAD_POINTER");
-    check(f(name, (wchar_t *)name, NULL) == WN_BAD_POINTER, path, "NULL size pointer is not WN_BAD_POINTER");
+    check(f(name, (wchar_t*)name, NULL) == WN_BAD_POINTER, path, "NULL size pointer is not WN_BAD_POINTER");
 }
 
-static wchar_t *random_name(wchar_t *storage, size_t capacity)
+static wchar_t* random_name(wchar_t* storage, size_t capacity)
 {
     static const wchar_t pool[] = L"\\\\home\\docsP:Z:\\x \x7f\x202e\xd800";
     const size_t length = next_random() % (capacity - 1);
-    for (size_t i = 0; i < length; ++i) storage[i] = pool[next_random() % (sizeof pool / sizeof pool[0] - 1)];
+    for (size_t i = 0; i < length; ++i)
+        storage[i] = pool[next_random() % (sizeof pool / sizeof pool[0] - 1)];
     storage[length] = L'\0';
     return (next_random() % 8) == 0 ? NULL : storage;
 }
 
-static void drive(const char *path, void *library)
+static void drive(const char* path, void* library)
 {
     caps_fn caps = NULL;
     add_fn add = NULL;
@@ -96,7 +95,7 @@ static void drive(const char *path, void *library)
     cancel_fn cancel = NULL;
     chars_fn get_connection = NULL, get_user = NULL;
     universal_fn universal = NULL;
-    void *p = lookup(library, "NPGetCaps");
+    void* p = lookup(library, "NPGetCaps");
     memcpy(&caps, &p, sizeof caps);
     if (caps == NULL) {
         check(0, path, "no NPGetCaps");
@@ -117,12 +116,16 @@ static void drive(const char *path, void *library)
     check(((connection & 4) != 0) == (get_connection != NULL), path, "caps GETCONNECTIONS disagrees with the export");
     check(((caps(4) & 1) != 0) == (get_user != NULL), path, "caps WNNC_USR_GETUSER disagrees with the export");
     check(caps(1) == 0x00050001, path, "WNNC_SPEC_VERSION is not WNNC_SPEC_VERSION51");
-    for (uint32_t index = 0x0D; index < 0x40; ++index) check(caps(index) == 0, path, "an unknown index is not 0");
+    for (uint32_t index = 0x0D; index < 0x40; ++index)
+        check(caps(index) == 0, path, "an unknown index is not 0");
 
     /* NULL structures and names. */
-    if (add3) check(add3(NULL, NULL, NULL, NULL, 0) == WN_BAD_POINTER, path, "NPAddConnection3(NULL) not WN_BAD_POINTER");
-    if (add) check(add(NULL, NULL, NULL) == WN_BAD_POINTER, path, "NPAddConnection(NULL) not WN_BAD_POINTER");
-    if (cancel) check(cancel(NULL, 1) == WN_BAD_POINTER, path, "NPCancelConnection(NULL) not WN_BAD_POINTER");
+    if (add3)
+        check(add3(NULL, NULL, NULL, NULL, 0) == WN_BAD_POINTER, path, "NPAddConnection3(NULL) not WN_BAD_POINTER");
+    if (add)
+        check(add(NULL, NULL, NULL) == WN_BAD_POINTER, path, "NPAddConnection(NULL) not WN_BAD_POINTER");
+    if (cancel)
+        check(cancel(NULL, 1) == WN_BAD_POINTER, path, "NPCancelConnection(NULL) not WN_BAD_POINTER");
     if (universal) {
         uint32_t size = 64;
         unsigned char buffer[64];
@@ -137,8 +140,10 @@ static void drive(const char *path, void *library)
     if (add3 && add3(NULL, &resource, password, NULL, 0) == WN_SUCCESS && get_connection) {
         size_matrix(path, get_connection, local);
     }
-    if (get_user) size_matrix(path, get_user, local);
-    if (cancel) cancel(local, 1);
+    if (get_user)
+        size_matrix(path, get_user, local);
+    if (cancel)
+        cancel(local, 1);
 
     /* Random names at every export: any answer but a crash. */
     for (int i = 0; i < ITERATIONS; ++i) {
@@ -147,27 +152,46 @@ static void drive(const char *path, void *library)
         uint32_t size = next_random() % 9; /* never more than the 8 characters of out */
         NETRESOURCEW r = {0, next_random() % 4, 0, 0, random_name(a, 24), random_name(b, 24), NULL, NULL};
         switch (next_random() % 6) {
-        case 0: if (add3) add3(NULL, &r, random_name(b, 24), NULL, next_random()); break;
-        case 1: if (add) add(&r, NULL, random_name(a, 24)); break;
-        case 2: if (cancel) cancel(random_name(a, 24), (int32_t)(next_random() & 1)); break;
-        case 3: if (get_connection) get_connection(random_name(a, 24), size % 8 ? out : NULL, &size); break;
-        case 4: if (get_user) get_user(random_name(a, 24), size % 8 ? out : NULL, &size); break;
-        default: if (universal) universal(random_name(a, 24), next_random() % 4, size % 8 ? bytes : NULL, &size); break;
+        case 0:
+            if (add3)
+                add3(NULL, &r, random_name(b, 24), NULL, next_random());
+            break;
+        case 1:
+            if (add)
+                add(&r, NULL, random_name(a, 24));
+            break;
+        case 2:
+            if (cancel)
+                cancel(random_name(a, 24), (int32_t)(next_random() & 1));
+            break;
+        case 3:
+            if (get_connection)
+                get_connection(random_name(a, 24), size % 8 ? out : NULL, &size);
+            break;
+        case 4:
+            if (get_user)
+                get_user(random_name(a, 24), size % 8 ? out : NULL, &size);
+            break;
+        default:
+            if (universal)
+                universal(random_name(a, 24), next_random() % 4, size % 8 ? bytes : NULL, &size);
+            break;
         }
     }
 }
 
-int main(int argc, char **argv)
+int main(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
-        void *library = dlopen(argv[i], RTLD_NOW | RTLD_LOCAL);
+        void* library = dlopen(argv[i], RTLD_NOW | RTLD_LOCAL);
         if (library == NULL) {
             fprintf(stderr, "FAIL cannot load %s: %s\n", argv[i], dlerror());
             return 1;
         }
         drive(argv[i], library);
-        printf("%s: caps agree with the exports, NULL input answered, every buffer size kept, %d random calls survived\n",
-               argv[i], ITERATIONS);
+        printf(
+            "%s: caps agree with the exports, NULL input answered, every buffer size kept, %d random calls survived\n",
+            argv[i], ITERATIONS);
         dlclose(library);
     }
     printf("%d failure(s)\n", failures);

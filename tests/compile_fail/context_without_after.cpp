@@ -1,4 +1,4 @@
-// expect: before_cancel can ask for a post call (it returns decision<no_context> or hands over a context) but there is no after_cancel
+// expect: there is no after_cancel to call; declare after_cancel or return decision<>
 #include <mprnotify/mprnotify.hpp>
 using namespace mprnotify;
 struct handler {

@@ -1,4 +1,4 @@
-// expect: before_add can ask for a post call (it returns decision<no_context> or hands over a context) but there is no after_add
+// expect: there is no after_add to call; declare after_add or return decision<>
 #include <mprnotify/mprnotify.hpp>
 using namespace mprnotify;
 struct handler {

@@ -5,6 +5,9 @@
 using namespace mprnotify;
 struct handler {
     static constexpr std::uint32_t net_type = 0x00FA0000;
-    wn_status connect(const std::wstring& remote_name) { return remote_name.empty() ? wn_status::bad_netname : wn_status::success; }
+    wn_status connect(const std::wstring& remote_name)
+    {
+        return remote_name.empty() ? wn_status::bad_netname : wn_status::success;
+    }
 };
 MPRNOTIFY_PROVIDER_EXPORT(handler);

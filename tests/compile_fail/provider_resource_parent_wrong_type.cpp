@@ -5,6 +5,9 @@
 using namespace mprnotify;
 struct handler {
     static constexpr std::uint32_t net_type = 0x00FA0000;
-    std::optional<std::wstring> resource_parent(const resource_request&) { return L"\\\\home"; } // a name, not a resource
+    std::optional<std::wstring> resource_parent(const resource_request&)
+    {
+        return L"\\\\home";
+    } // a name, not a resource
 };
 MPRNOTIFY_PROVIDER_EXPORT(handler);

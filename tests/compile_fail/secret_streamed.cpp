@@ -6,7 +6,8 @@ using namespace mprnotify;
 #include <iostream>
 struct handler {
     static constexpr std::uint32_t net_type = 0x00FA0000;
-    wn_status connect(const connect_request& r) {
+    wn_status connect(const connect_request& r)
+    {
         std::wcout << r.password(); // a password must never reach a log
         return wn_status::success;
     }

@@ -267,7 +267,6 @@ private:
         }
     }
 
-
     template <operation Op>
     static wn_status failed(const report& r) noexcept
     {

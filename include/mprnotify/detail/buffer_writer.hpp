@@ -105,6 +105,7 @@ private:
 }
 
 /// Bytes NPGetUniversalName needs at `level` (a checked level) for these string lengths.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the order the SDK and the docs use
 [[nodiscard]] constexpr std::size_t universal_name_bytes(platform::dword level, std::size_t connection,
                                                          std::size_t remaining_path) noexcept
 {

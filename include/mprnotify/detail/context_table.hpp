@@ -97,7 +97,7 @@ public:
             } else {
                 // The global forms: a class-specific operator new without a nothrow overload is not
                 // ours to call, and delete must match the new that was used.
-                gsl::owner<type*> object = ::new (std::nothrow) type(std::forward<Context>(value));
+                auto* object = ::new (std::nothrow) type(std::forward<Context>(value)); // owned by the slot below
                 if (object == nullptr) {
                     return false;
                 }
@@ -270,6 +270,7 @@ private:
 
     /// The slot reserved longest ago among those MPR holds, taken back: its context is destroyed and the slot is
     /// handed out again, reserved under the next generation.
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): one caller, reserve()
     [[nodiscard]] reservation reclaim_oldest(std::uint8_t owner, std::uint32_t now) noexcept
     {
         for (int attempt = 0; attempt < 4; ++attempt) { // a race with a post only costs a rescan

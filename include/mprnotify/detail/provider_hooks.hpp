@@ -62,6 +62,7 @@ inline constexpr bool is_parent_answer = std::is_same_v<lookup_value_t<R>, net_r
 // clang-format off
 /// One provider hook: whether the handler declares the name, whether it can be called with the
 /// argument MPR's request becomes, whether the answer has an accepted type, and the two messages.
+// NOLINTBEGIN(bugprone-macro-parentheses): the arguments name a hook, types and a template
 #define MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(hook, argument_type, answer_check, signature_text, answer_text)         \
     MPRNOTIFY_DETAIL_MEMBER_PROBE(hook);                                                                               \
     struct hook##_hook {                                                                                               \
@@ -95,6 +96,7 @@ inline constexpr bool is_parent_answer = std::is_same_v<lookup_value_t<R>, net_r
             return true;                                                                                               \
         }                                                                                                              \
     }
+// NOLINTEND(bugprone-macro-parentheses)
 
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connect, connect_request, is_status_answer,
                                         "mprnotify::wn_status connect(const mprnotify::connect_request&)",

@@ -34,6 +34,7 @@ inline platform::net_resource_w packed_entry(const void* buffer, std::size_t ind
 }
 
 /// Characters of the string at byte `offset`, or nullopt when no terminator comes before `bytes`.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the order the SDK and the docs use
 inline std::optional<std::size_t> packed_length(const void* buffer, std::size_t bytes, std::size_t offset) noexcept
 {
     const auto* base = static_cast<const std::byte*>(buffer);
