@@ -14,6 +14,8 @@
 //                NPGetUniversalName (found by name): each provider in order until one answers
 //                something other than WN_NOT_CONNECTED / WN_NOT_SUPPORTED / WN_BAD_LOCALNAME, with
 //                the caller's buffer size; WN_MORE_DATA comes back with the size needed.
+//   browsing     WNetOpenEnumW / WNetEnumResourceW / WNetCloseEnum, WNetGetResourceInformationW,
+//                WNetGetResourceParentW and NPFormatNetworkName: provider_browsing.hpp.
 // Wine's mpr.dll never calls the lookups (docs/provider.md): this router is where they are tested.
 // The trace (format_provider_trace) shows "password: given/absent", never a credential.
 #pragma once
@@ -33,6 +35,8 @@
 #include "../secret.hpp"
 #include "../status.hpp"
 #include "provider.hpp"
+#include "provider_browsing.hpp"
+#include "provider_journal.hpp"
 #include "router.hpp"
 
 namespace mprnotify::testing {
@@ -47,15 +51,6 @@ struct connect_call {
     std::uint32_t flags = 0;
     platform::window_handle owner = nullptr;
     std::optional<std::string> provider = std::nullopt; // lpProvider: ask only this one
-};
-
-/// One NP call the router made.
-struct provider_call {
-    std::size_t wnet_number = 0; // 1-based, the WNet call it belongs to
-    std::size_t provider = 0;    // index in ProviderOrder
-    std::string function;        // "NPAddConnection3"
-    std::string detail;          // what was asked, credentials as given/absent
-    wn_status returned = wn_status::success;
 };
 
 /// What the WNet caller of a lookup gets.
@@ -90,7 +85,9 @@ public:
 
     [[nodiscard]] const router& notifications() const noexcept { return notifications_; }
     [[nodiscard]] const std::vector<provider>& providers() const noexcept { return providers_; }
-    [[nodiscard]] const std::vector<provider_call>& calls() const noexcept { return calls_; }
+    [[nodiscard]] const std::vector<provider_call>& calls() const noexcept { return journal_.calls(); }
+    /// Every WNet call made, in order.
+    [[nodiscard]] const std::vector<wnet_record>& wnet_calls() const noexcept { return journal_.wnet_calls(); }
     [[nodiscard]] provider_router_options& options() noexcept { return options_; }
 
     /// WNetAddConnection2W / 3W.
@@ -167,18 +164,28 @@ public:
         return finish(result);
     }
 
-private:
-    enum class wnet_kind : std::uint8_t { add, cancel, lookup };
-    struct wnet_record {
-        std::string description;
-        wnet_kind kind;
-        std::size_t notify_number; // the notification router's operation number (add / cancel)
-        wn_status result = wn_status::success;
-    };
+    /// WNetOpenEnumW, WNetEnumResourceW until the end, WNetCloseEnum (provider_browsing.hpp).
+    browse_result browse(const browse_call& call) { return detail::browse(providers_, journal_, call); }
 
-public:
-    /// Every WNet call made, in order.
-    [[nodiscard]] const std::vector<wnet_record>& wnet_calls() const noexcept { return wnet_; }
+    /// WNetGetResourceInformationW with a buffer of `bytes` bytes.
+    resource_result get_resource_information(const net_resource& resource, platform::dword bytes = 4096)
+    {
+        return detail::get_resource_information(providers_, journal_, resource, bytes);
+    }
+
+    /// WNetGetResourceParentW with a buffer of `bytes` bytes.
+    resource_result get_resource_parent(const net_resource& resource, platform::dword bytes = 4096)
+    {
+        return detail::get_resource_parent(providers_, journal_, resource, bytes);
+    }
+
+    /// NPFormatNetworkName of the provider named `provider_name`, with a buffer of `chars` characters.
+    format_result format_network_name(const std::string& provider_name, const std::wstring& remote_name,
+                                      platform::dword flags, platform::dword width, platform::dword chars = 256)
+    {
+        return detail::format_network_name(providers_, journal_, provider_name, remote_name, flags, width, chars);
+    }
+
     [[nodiscard]] bool declines_connect(wn_status answer) const
     {
         return std::find(options_.move_on.begin(), options_.move_on.end(), answer) != options_.move_on.end();
@@ -191,14 +198,7 @@ private:
                answer == wn_status::bad_localname;
     }
 
-    static std::string narrow(const std::wstring& text)
-    {
-        std::string out;
-        for (wchar_t c : text) {
-            out += (c >= 0x20 && c < 0x7F) ? static_cast<char>(c) : '?';
-        }
-        return out;
-    }
+    static std::string narrow(const std::wstring& text) { return provider_journal::narrow(text); }
     static std::string describe_add(const connect_call& call)
     {
         std::string text = call.remote_name ? narrow(*call.remote_name) : std::string{"(null)"};
@@ -210,16 +210,12 @@ private:
     void begin(std::string description, wnet_kind kind)
     {
         const std::size_t next_notify = notifications_.operations().size() + 1;
-        wnet_.push_back({std::move(description), kind, kind == wnet_kind::lookup ? 0 : next_notify});
+        journal_.begin(std::move(description), kind, kind == wnet_kind::lookup ? 0 : next_notify);
     }
-    lookup_result finish(lookup_result result)
-    {
-        wnet_.back().result = result.status;
-        return result;
-    }
+    lookup_result finish(lookup_result result) { return journal_.finish(result); }
     void record(std::size_t provider_index, std::string function, std::string detail, wn_status answer)
     {
-        calls_.push_back({wnet_.size(), provider_index, std::move(function), std::move(detail), answer});
+        journal_.record(provider_index, std::move(function), std::move(detail), answer);
     }
 
     wn_status connect(const connect_call& call)
@@ -246,15 +242,16 @@ private:
             wn_status answer = wn_status::not_supported;
             if ((caps & platform::wnnc::con_add_connection3) != 0 && p.add_connection3 != nullptr) {
                 using sig = platform::np_signature::NPAddConnection3;
-                answer = static_cast<wn_status>(p.add_connection3(
-                    call.owner, arg<sig, 1>(&resource), arg<sig, 2>(call.password ? password.data() : nullptr),
-                    arg<sig, 3>(call.user_name ? user.data() : nullptr), call.flags));
+                answer = static_cast<wn_status>(
+                    p.add_connection3(call.owner, detail::arg<sig, 1>(&resource),
+                                      detail::arg<sig, 2>(call.password ? password.data() : nullptr),
+                                      detail::arg<sig, 3>(call.user_name ? user.data() : nullptr), call.flags));
                 record(i, "NPAddConnection3", detail, answer);
             } else if ((caps & platform::wnnc::con_add_connection) != 0 && p.add_connection != nullptr) {
                 using sig = platform::np_signature::NPAddConnection;
-                answer = static_cast<wn_status>(p.add_connection(arg<sig, 0>(&resource),
-                                                                 arg<sig, 1>(call.password ? password.data() : nullptr),
-                                                                 arg<sig, 2>(call.user_name ? user.data() : nullptr)));
+                answer = static_cast<wn_status>(p.add_connection(
+                    detail::arg<sig, 0>(&resource), detail::arg<sig, 1>(call.password ? password.data() : nullptr),
+                    detail::arg<sig, 2>(call.user_name ? user.data() : nullptr)));
                 record(i, "NPAddConnection", detail, answer);
             } else {
                 continue;
@@ -300,7 +297,7 @@ private:
             if (!answer) {
                 continue;
             }
-            record(i, function, wnet_.back().description, *answer);
+            record(i, function, journal_.wnet_calls().back().description, *answer);
             if (declines_lookup(*answer)) {
                 result.status = *answer;
                 continue;
@@ -328,20 +325,10 @@ private:
         }
     }
 
-    /// A pointer as the SDK prototype spells the parameter (TCHAR strings, the TCHAR NETRESOURCE):
-    /// MPR passes wide strings and structures whatever the spelling; the layouts are the same.
-    template <class Signature, std::size_t I, class T>
-    static typename platform::parameters<Signature>::template at<I> arg(T* pointer)
-    {
-        using target = typename platform::parameters<Signature>::template at<I>;
-        return reinterpret_cast<target>(pointer); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
-    }
-
     router notifications_;
     provider_router_options options_;
     std::vector<provider> providers_;
-    std::vector<provider_call> calls_;
-    std::vector<wnet_record> wnet_;
+    provider_journal journal_;
 };
 
 } // namespace mprnotify::testing
