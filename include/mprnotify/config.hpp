@@ -27,3 +27,10 @@
 #else
 #  define MPRNOTIFY_DETAIL_NOINLINE __attribute__((noinline))
 #endif
+
+// Puts a function into its one caller: for a hot loop whose caller's registers it should share.
+#if defined(_MSC_VER)
+#  define MPRNOTIFY_DETAIL_INLINE __forceinline
+#else
+#  define MPRNOTIFY_DETAIL_INLINE inline __attribute__((always_inline))
+#endif

@@ -58,21 +58,36 @@ enum class resource_usage : std::uint32_t {
 }
 
 /// A string field that may be absent (NULL) or present and possibly empty; owns nothing.
-struct text_field {
-    const wchar_t* data = nullptr; // nullptr: the NETRESOURCE field is NULL
-    std::size_t size = 0;          // characters, without a terminator
-
+/// It keeps the bytes the string takes with its terminator (0: absent), so the packer sizes a
+/// field with one load and no test for absence.
+class text_field {
+public:
     constexpr text_field() noexcept = default;
     constexpr text_field(std::wstring_view text) noexcept
-        : data(text.data() == nullptr ? L"" : text.data()), size(text.size())
+        : data_(text.data() == nullptr ? L"" : text.data()), bytes_((text.size() + 1) * sizeof(wchar_t))
     {
     }
     constexpr text_field(const std::optional<std::wstring>& text) noexcept
-        : data(text ? text->c_str() : nullptr), size(text ? text->size() : 0)
+        : data_(text ? text->c_str() : nullptr), bytes_(text ? (text->size() + 1) * sizeof(wchar_t) : 0)
     {
     }
     constexpr text_field(std::nullopt_t /*absent*/) noexcept {}
-    [[nodiscard]] constexpr bool has_value() const noexcept { return data != nullptr; }
+
+    /// False when the NETRESOURCE field is NULL.
+    [[nodiscard]] constexpr bool has_value() const noexcept { return bytes_ != 0; }
+    /// The characters (not terminated); nullptr when absent.
+    [[nodiscard]] constexpr const wchar_t* data() const noexcept { return data_; }
+    /// Characters without a terminator; 0 when absent.
+    [[nodiscard]] constexpr std::size_t size() const noexcept
+    {
+        return bytes_ == 0 ? 0 : bytes_ / sizeof(wchar_t) - 1;
+    }
+    /// Bytes of the string with its terminator; 0 when absent.
+    [[nodiscard]] constexpr std::size_t terminated_bytes() const noexcept { return bytes_; }
+
+private:
+    const wchar_t* data_ = nullptr;
+    std::size_t bytes_ = 0;
 };
 
 /// One resource over borrowed strings: what the packer reads.

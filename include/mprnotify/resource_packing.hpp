@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <type_traits>
 
 #include "net_resource.hpp"
 #include "platform.hpp"
@@ -27,7 +28,7 @@ namespace mprnotify {
 /// Bytes of the buffer one packed string takes: its characters and a terminator; 0 when absent.
 [[nodiscard]] constexpr std::size_t packed_string_bytes(text_field text) noexcept
 {
-    return text.has_value() ? (text.size + 1) * sizeof(wchar_t) : 0;
+    return text.terminated_bytes();
 }
 
 /// The bytes of a buffer the packer uses: strings start at offsets that are a multiple of the
@@ -44,9 +45,45 @@ namespace mprnotify {
            packed_string_bytes(resource.provider);
 }
 
+namespace detail {
+
+/// `bytes` bytes from `from` to `to` (not overlapping). Names and comments are short: up to 64
+/// bytes they are copied with a few fixed-size moves that overlap in the middle (each memcpy of a
+/// constant size compiles to one load and one store), which costs less than calling memcpy.
+inline void copy_bytes(std::byte* to, const void* from, std::size_t bytes) noexcept
+{
+    const auto* source = static_cast<const std::byte*>(from);
+    // NOLINTBEGIN(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+    if (bytes > 64) {
+        std::memcpy(to, source, bytes);
+    } else if (bytes >= 32) {
+        std::memcpy(to, source, 32);
+        std::memcpy(to + bytes - 32, source + bytes - 32, 32);
+    } else if (bytes >= 16) {
+        std::memcpy(to, source, 16);
+        std::memcpy(to + bytes - 16, source + bytes - 16, 16);
+    } else if (bytes >= 8) {
+        std::memcpy(to, source, 8);
+        std::memcpy(to + bytes - 8, source + bytes - 8, 8);
+    } else if (bytes >= 4) {
+        std::memcpy(to, source, 4);
+        std::memcpy(to + bytes - 4, source + bytes - 4, 4);
+    } else if (bytes != 0) { // a multiple of the character size: 2
+        std::memcpy(to, source, 2);
+    }
+    // NOLINTEND(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+}
+
+} // namespace detail
+
 /// Appends NETRESOURCE entries to a buffer: structures at the head, strings at the tail.
 /// Nothing is written for an entry that does not fit whole.
+///
+/// Per entry: each string is measured once (the view carries its length), copied once with memcpy
+/// and terminated with one store; the structure's fields are stored straight into the buffer.
 class resource_array_packer {
+    using entry_type = platform::net_resource_w;
+
 public:
     /// `buffer` may be null only when `bytes` is 0.
     resource_array_packer(void* buffer, std::size_t bytes) noexcept
@@ -56,45 +93,36 @@ public:
 
     /// Packs `resource` after the entries already packed; false, with nothing written, when it does
     /// not fit in what is left of the buffer.
-    bool append(const resource_view& resource) noexcept
+    bool append(const resource_view& resource) noexcept { return append_or_size(resource) == 0; }
+
+    /// append(), for a caller that needs the one-entry size when the entry does not fit: 0 when it
+    /// was packed, otherwise packed_size(resource) (nothing written).
+    [[nodiscard]] std::size_t append_or_size(const resource_view& resource) noexcept
     {
-        const std::size_t head_end = head_ + sizeof(platform::net_resource_w);
-        const std::size_t strings = packed_string_bytes(resource.local_name) +
-                                    packed_string_bytes(resource.remote_name) + packed_string_bytes(resource.comment) +
-                                    packed_string_bytes(resource.provider);
+        const std::size_t local = packed_string_bytes(resource.local_name);
+        const std::size_t remote = packed_string_bytes(resource.remote_name);
+        const std::size_t comment = packed_string_bytes(resource.comment);
+        const std::size_t provider = packed_string_bytes(resource.provider);
+        const std::size_t strings = local + remote + comment + provider;
+        const std::size_t head_end = head_ + sizeof(entry_type);
         if (head_end > tail_ || strings > tail_ - head_end) {
-            return false;
+            return sizeof(entry_type) + strings;
         }
-        platform::net_resource_w entry{};
-        entry.dwScope = static_cast<platform::dword>(resource.scope);
-        entry.dwType = static_cast<platform::dword>(resource.type);
-        entry.dwDisplayType = static_cast<platform::dword>(resource.display_type);
-        entry.dwUsage = static_cast<platform::dword>(resource.usage);
-        entry.lpLocalName = place(resource.local_name);
-        entry.lpRemoteName = place(resource.remote_name);
-        entry.lpComment = place(resource.comment);
-        entry.lpProvider = place(resource.provider);
-        std::memcpy(buffer_ + head_, &entry, sizeof entry);
+        std::byte* entry = at(head_);
+        // dwScope, dwType, dwDisplayType, dwUsage: the view's first 16 bytes hold the same four
+        // 32-bit values in the same order (checked below), so one copy writes them.
+        std::memcpy(entry, &resource, fixed_bytes);
+        put_pointer(entry + offsetof(entry_type, lpLocalName), place(resource.local_name, local));
+        put_pointer(entry + offsetof(entry_type, lpRemoteName), place(resource.remote_name, remote));
+        put_pointer(entry + offsetof(entry_type, lpComment), place(resource.comment, comment));
+        put_pointer(entry + offsetof(entry_type, lpProvider), place(resource.provider, provider));
         head_ = head_end;
         ++count_;
-        return true;
+        return 0;
     }
 
-    /// Places one string at the tail (it must fit: append() checked) and returns where it is.
-    wchar_t* place(text_field text) noexcept
-    {
-        if (!text.has_value()) {
-            return nullptr;
-        }
-        tail_ -= packed_string_bytes(text);
-        std::byte* at = buffer_ + tail_;
-        if (text.size != 0) {
-            std::memcpy(at, text.data, text.size * sizeof(wchar_t));
-        }
-        constexpr wchar_t terminator = L'\0';
-        std::memcpy(at + text.size * sizeof(wchar_t), &terminator, sizeof terminator);
-        return reinterpret_cast<wchar_t*>(at);
-    }
+    /// Places one string at the tail (it must fit: the caller checked) and returns where it is.
+    wchar_t* place(text_field text) noexcept { return place(text, packed_string_bytes(text)); }
 
     /// Entries packed so far.
     [[nodiscard]] std::size_t count() const noexcept { return count_; }
@@ -102,6 +130,41 @@ public:
     [[nodiscard]] std::size_t free_bytes() const noexcept { return tail_ - head_; }
 
 private:
+    [[nodiscard]] std::byte* at(std::size_t offset) const noexcept
+    {
+        return buffer_ + offset; // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+    }
+
+    static constexpr std::size_t fixed_bytes = 4 * sizeof(platform::dword);
+    static_assert(offsetof(entry_type, dwScope) == 0 && offsetof(entry_type, dwType) == 4 &&
+                  offsetof(entry_type, dwDisplayType) == 8 && offsetof(entry_type, dwUsage) == 12 &&
+                  offsetof(entry_type, lpLocalName) >= fixed_bytes);
+    static_assert(std::is_trivially_copyable_v<resource_view> && std::is_standard_layout_v<resource_view> &&
+                  offsetof(resource_view, scope) == 0 && offsetof(resource_view, type) == 4 &&
+                  offsetof(resource_view, display_type) == 8 && offsetof(resource_view, usage) == 12 &&
+                  sizeof(resource_scope) == 4 && sizeof(resource_type) == 4 &&
+                  sizeof(mprnotify::display_type) == 4 && sizeof(resource_usage) == 4);
+
+    static void put_pointer(std::byte* field, const wchar_t* pointer) noexcept
+    {
+        std::memcpy(field, static_cast<const void*>(&pointer), sizeof pointer);
+    }
+
+    /// `bytes` is packed_string_bytes(text), measured by the caller.
+    wchar_t* place(text_field text, std::size_t bytes) noexcept
+    {
+        if (bytes == 0) { // absent: the field stays NULL
+            return nullptr;
+        }
+        tail_ -= bytes;
+        std::byte* start = at(tail_);
+        const std::size_t text_bytes = bytes - sizeof(wchar_t);
+        detail::copy_bytes(start, text.data(), text_bytes);
+        constexpr wchar_t terminator = L'\0';
+        std::memcpy(start + text_bytes, &terminator, sizeof terminator);
+        return reinterpret_cast<wchar_t*>(start); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+    }
+
     std::byte* buffer_;
     std::size_t head_ = 0; // end of the array
     std::size_t tail_;     // start of the strings

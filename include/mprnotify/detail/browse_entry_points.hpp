@@ -252,19 +252,26 @@ private:
     /// handle that is not (or no longer) an open enumeration of this provider.
     static typename table_type::lease claim(const void* handle) noexcept
     {
-        for (unsigned attempt = 0;; ++attempt) {
-            if (auto slot = table().claim(handle, enumeration_tag)) {
-                return slot;
-            }
-            if (!table().claimed_now(handle, enumeration_tag)) {
-                return {};
-            }
+        if (auto slot = table().claim(handle, enumeration_tag)) [[likely]] {
+            return slot;
+        }
+        return claim_when_released(handle);
+    }
+
+    /// claim() when the slot is not free at once: waits while another thread holds it.
+    MPRNOTIFY_DETAIL_NOINLINE static typename table_type::lease claim_when_released(const void* handle) noexcept
+    {
+        for (unsigned attempt = 0; table().claimed_now(handle, enumeration_tag); ++attempt) {
             if (attempt < 64) {
                 std::this_thread::yield();
             } else {
                 std::this_thread::sleep_for(std::chrono::milliseconds{1});
             }
+            if (auto slot = table().claim(handle, enumeration_tag)) {
+                return slot;
+            }
         }
+        return {};
     }
 
     template <operation Op>
@@ -323,8 +330,8 @@ private:
     template <class State>
     static wn_status next_batch(State& state, platform::dword* count, void* buffer, platform::dword* size) noexcept
     {
-        if (const std::optional<wn_status> ended = state.ended()) {
-            return *ended;
+        if (state.ended()) {
+            return state.end_answer();
         }
         report r{operation::enum_resource, phase::unknown};
         resource_array_packer packer{buffer, *size};
@@ -339,13 +346,13 @@ private:
             *count = static_cast<platform::dword>(packer.count()); // at most *count: it fits
             return wn_status::success;
         }
-        if (const std::optional<wn_status> ended = state.ended()) {
-            return *ended;
+        if (state.ended()) {
+            return state.end_answer();
         }
         if (batch.one_entry_bytes > max_dword) {
             r.fail(failure_site::provider_hook, "an entry is larger than a DWORD can count", wn_status::bad_value);
             state.end_with(failed<operation::enum_resource>(r));
-            return *state.ended();
+            return state.end_answer();
         }
         *size = static_cast<platform::dword>(batch.one_entry_bytes);
         return wn_status::more_data;

@@ -14,15 +14,26 @@
 #include <type_traits>
 #include <utility>
 
+#include <gsl/util>
+
 #include "../enumeration.hpp"
 #include "../lookup.hpp"
 #include "../net_resource.hpp"
 #include "../resource_packing.hpp"
+#include "../config.hpp"
 #include "../status.hpp"
 
 namespace mprnotify::detail {
 
-/// Walks a sequence one entry at a time: at_end(), current(), advance().
+/// What one batch did. With count 0: at_end (WN_NO_MORE_ENTRIES), or the next entry needs
+/// `one_entry_bytes` (WN_MORE_DATA).
+struct batch_result {
+    bool at_end = false;
+    std::size_t one_entry_bytes = 0;
+};
+
+/// Walks a sequence and packs it batch by batch: start() once the cursor is in its final place,
+/// then fill() per NPEnumResource.
 template <class Sequence>
 class sequence_cursor;
 
@@ -31,15 +42,48 @@ requires resource_range<Sequence>
 class sequence_cursor<Sequence> {
 public:
     explicit sequence_cursor(Sequence&& sequence) : sequence_(std::move(sequence)) {}
-    /// Called once the cursor is in its final place: iterators refer to the stored sequence.
-    void start() { at_.emplace(std::ranges::begin(sequence_)); }
-    [[nodiscard]] bool at_end() { return *at_ == std::ranges::end(sequence_); }
-    [[nodiscard]] decltype(auto) current() { return **at_; }
-    void advance() { ++*at_; }
+    /// Iterators refer to the stored sequence, so they are taken once it is in the table's slot.
+    void start()
+    {
+        at_.emplace(std::ranges::begin(sequence_));
+        end_ = std::ranges::end(sequence_);
+    }
+
+    /// Packs entries until `requested` are packed, the range ends, or the next entry does not fit.
+    /// The packer, the position and the end are held in locals for the batch and put back however
+    /// it ends (a throw included): the stores into MPR's buffer could alias them as far as the
+    /// compiler knows, and would make it reload and store them for every string.
+    MPRNOTIFY_DETAIL_INLINE batch_result fill(resource_array_packer& packer, std::size_t requested)
+    {
+        batch_result result;
+        resource_array_packer out = packer;
+        auto at = std::move(*at_);
+        const auto put_back = gsl::finally([&] {
+            packer = out;
+            *at_ = std::move(at);
+        });
+        const auto end = end_;
+        while (out.count() < requested) {
+            if (at == end) {
+                result.at_end = true;
+                break;
+            }
+            decltype(auto) entry = *at;
+            if (const std::size_t needed = out.append_or_size(view_of(entry)); needed != 0) {
+                result.one_entry_bytes = needed;
+                break;
+            }
+            ++at;
+        }
+        return result;
+    }
 
 private:
     Sequence sequence_;
-    std::optional<std::ranges::iterator_t<Sequence>> at_; // an input iterator need not be default-constructible
+    // Taken at start() (an input iterator need not be default-constructible). Nothing changes the
+    // sequence while it is enumerated, so its end stays where it was.
+    std::optional<std::ranges::iterator_t<Sequence>> at_;
+    std::ranges::sentinel_t<Sequence> end_{};
 };
 
 template <class Sequence>
@@ -49,30 +93,34 @@ requires(!resource_range<Sequence> && resource_generator<Sequence>) class sequen
 public:
     explicit sequence_cursor(Sequence&& generator) : generator_(std::move(generator)) {}
     void start() {}
-    /// Asks the generator for the next entry unless one is already waiting; never asks again
-    /// after it said std::nullopt.
-    [[nodiscard]] bool at_end()
+
+    /// As for a range. An entry that did not fit is kept for the next batch; the generator is never
+    /// asked again after it said std::nullopt.
+    batch_result fill(resource_array_packer& packer, std::size_t requested)
     {
-        if (!current_ && !exhausted_) {
-            current_ = generator_();
-            exhausted_ = !current_.has_value();
+        batch_result result;
+        while (packer.count() < requested) {
+            if (!current_ && !exhausted_) {
+                current_ = generator_();
+                exhausted_ = !current_.has_value();
+            }
+            if (!current_) {
+                result.at_end = true;
+                break;
+            }
+            if (const std::size_t needed = packer.append_or_size(view_of(*current_)); needed != 0) {
+                result.one_entry_bytes = needed;
+                break;
+            }
+            current_.reset();
         }
-        return !current_.has_value();
+        return result;
     }
-    [[nodiscard]] const value_type& current() const { return *current_; }
-    void advance() { current_.reset(); }
 
 private:
     Sequence generator_;
     std::optional<value_type> current_;
     bool exhausted_ = false;
-};
-
-/// What one batch did. With count 0: at_end (WN_NO_MORE_ENTRIES), or the next entry needs
-/// `one_entry_bytes` (WN_MORE_DATA).
-struct batch_result {
-    bool at_end = false;
-    std::size_t one_entry_bytes = 0;
 };
 
 /// Open enumerations a provider may have at once, unless its policy says `enumeration_capacity`.
@@ -104,32 +152,20 @@ public:
     /// Packs entries into `packer` until `requested` are packed, the sequence ends, or the next
     /// entry does not fit. The sequence's code may throw: the entries already in `packer` stay
     /// there, and the caller ends the enumeration (end_with).
-    batch_result fill(resource_array_packer& packer, std::size_t requested)
+    MPRNOTIFY_DETAIL_INLINE batch_result fill(resource_array_packer& packer, std::size_t requested)
     {
-        batch_result result;
-        while (packer.count() < requested) {
-            if (cursor_.at_end()) {
-                result.at_end = true;
-                break;
-            }
-            decltype(auto) entry = cursor_.current();
-            const auto& view = view_of(entry);
-            if (!packer.append(view)) {
-                result.one_entry_bytes = packed_size(view);
-                break;
-            }
-            cursor_.advance();
-        }
-        return result;
+        return cursor_.fill(packer, requested);
     }
 
-    /// Set once the enumeration cannot go on: the answer to every later NPEnumResource.
-    [[nodiscard]] std::optional<wn_status> ended() const noexcept { return ended_; }
+    /// Set once the enumeration cannot go on: the answer to every later NPEnumResource (never
+    /// WN_SUCCESS, which means "not ended").
+    [[nodiscard]] bool ended() const noexcept { return ended_ != wn_status::success; }
+    [[nodiscard]] wn_status end_answer() const noexcept { return ended_; }
     void end_with(wn_status answer) noexcept { ended_ = answer; }
 
 private:
     sequence_cursor<Sequence> cursor_;
-    std::optional<wn_status> ended_;
+    wn_status ended_ = wn_status::success;
 };
 
 } // namespace mprnotify::detail
