@@ -17,6 +17,7 @@ through WINE; WINEPREFIX comes from the environment.
 """
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -183,6 +184,21 @@ def case_check(win, tool, _connect, provider, _registered, _log, check_exe, noti
         check("ProviderOrder         WARNING  REG_EXPAND_SZ" in out, "a REG_EXPAND_SZ ProviderOrder is warned about")
         check(code == 1 and "no Services\\RDPNP\\NetworkProvider key: MPR skips it" in out,
               f"a token without its key is a problem (exit {code})")
+        # A System32 path: 32-bit processes load SysWOW64's file of that name, and this one is x64.
+        system32 = pathlib.Path(os.environ["WINEPREFIX"]) / "drive_c/windows/system32"
+        copies = [system32 / "mprnotify-check-np.dll", system32.parent / "syswow64" / "mprnotify-check-np.dll"]
+        if copies[1].parent.is_dir():
+            for copy in copies:
+                shutil.copyfile(provider, copy)
+            win.run("reg", "add", rf"{SERVICES}\MprnotifyCheckGood\NetworkProvider", "/v", "ProviderPath", "/t",
+                    "REG_EXPAND_SZ", "/d", r"%SystemRoot%\System32\mprnotify-check-np.dll", "/f")
+            win.set_order("MprnotifyCheckGood")
+            code, out = win.run(check_exe, "--registered")
+            print(out)
+            check(code == 1 and "x86 processes cannot load it" in out,
+                  f"the SysWOW64 copy of a System32 provider is checked as 32-bit processes load it (exit {code})")
+            for copy in copies:
+                copy.unlink(missing_ok=True)
     finally:
         for name in made:
             win.run("reg", "delete", rf"{SERVICES}\{name}", "/f")

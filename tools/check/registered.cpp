@@ -46,27 +46,55 @@ bool same_folder(const std::wstring& a, const std::wstring& b)
 }
 
 /// Checks one DLL file; `prefix` findings (about the registry value) come first.
-int check_dll(const std::wstring& path, std::vector<finding> prefix, const check_options& options, bool quiet,
-              std::string& out)
+int check_dll(const std::wstring& path, std::vector<finding> prefix, const check_options& options,
+              std::uint16_t expected, bool quiet, std::string& out)
 {
     report result;
     result.findings = std::move(prefix);
-    const std::string name = printable_utf8(path);
-    const auto contents = read_file(name);
-    if (!contents.error.empty()) {
-        result.findings.push_back({severity::problem, "file", contents.error});
-    } else if (const auto image = read_pe(contents.bytes); !image.ok()) {
-        result.findings.push_back({severity::problem, "file", "not a readable PE file: " + image.error});
-    } else {
-        const report dll = check_image(image.image, options);
-        result.findings.insert(result.findings.end(), dll.findings.begin(), dll.findings.end());
-    }
-    const std::string text = format_report(name, result);
+    const report dll = judge_dll(path, options, expected, dll_role::notifyee, "");
+    result.findings.insert(result.findings.end(), dll.findings.begin(), dll.findings.end());
+    const std::string text = format_report(printable_utf8(path), result);
     out += quiet ? text.substr(text.rfind("  verdict")) : text;
     return result.works() ? 0 : 1;
 }
 
 } // namespace
+
+report judge_dll(const std::wstring& path, const check_options& options, std::uint16_t expected, dll_role role,
+                 const std::string& unreadable_prefix)
+{
+    report result;
+    const auto contents = read_file(printable_utf8(path));
+    if (!contents.error.empty()) {
+        result.findings.push_back({severity::problem, role == dll_role::provider ? "ProviderPath" : "file",
+                                   unreadable_prefix + contents.error});
+    } else if (const auto image = read_pe(contents.bytes); !image.ok()) {
+        result.findings.push_back({severity::problem, "file", "not a readable PE file: " + image.error});
+    } else {
+        check_options own = options;
+        own.expected_machine = expected;
+        result = check_image(image.image, own);
+        if (role == dll_role::provider && !result.provider) {
+            result.findings.push_back(
+                {severity::problem, "NPGetCaps", "not exported: MPR skips a DLL without NPGetCaps"});
+        }
+    }
+    return result;
+}
+
+std::wstring wow64_twin(const std::wstring& path)
+{
+    if (own_machine == machine::i386) {
+        return {};
+    }
+    const std::wstring system32 = system_folder([](wchar_t* b, UINT n) { return ::GetSystemDirectoryW(b, n); });
+    const std::wstring wow64 = system_folder([](wchar_t* b, UINT n) { return ::GetSystemWow64DirectoryW(b, n); });
+    const auto slash = path.find_last_of(L'\\');
+    if (wow64.empty() || slash == std::wstring::npos || !same_folder(path.substr(0, slash), system32)) {
+        return {};
+    }
+    return wow64 + path.substr(slash);
+}
 
 int check_registered(const check_options& options, bool quiet, std::string& out)
 {
@@ -77,8 +105,6 @@ int check_registered(const check_options& options, bool quiet, std::string& out)
     }
     out += "HKLM\\" + printable_utf8(registry::notifyees_subkey) + ": " + std::to_string(entries.size()) + " value" +
            (entries.size() == 1 ? "" : "s") + "\n";
-    const std::wstring system32 = system_folder([](wchar_t* b, UINT n) { return ::GetSystemDirectoryW(b, n); });
-    const std::wstring wow64 = system_folder([](wchar_t* b, UINT n) { return ::GetSystemWow64DirectoryW(b, n); });
     int worst = 0;
     for (const auto& entry : entries) {
         out += "\n" + printable_utf8(entry.name) + " = " + printable_utf8(entry.path) + " (" + type_name(entry.type) +
@@ -106,24 +132,17 @@ int check_registered(const check_options& options, bool quiet, std::string& out)
             value.push_back({severity::warning, "registry value",
                              "not a full path: each calling process resolves it through its own search path"});
         }
-        check_options own = options;
-        own.expected_machine = own_machine;
-        worst = std::max(worst, check_dll(path, value, own, quiet, out));
+        worst = std::max(worst, check_dll(path, value, options, own_machine, quiet, out));
 
         // A 64-bit process saw System32; 32-bit processes on this machine see SysWOW64 under the same name.
-        const auto slash = path.find_last_of(L'\\');
-        if (!wow64.empty() && own_machine != machine::i386 && slash != std::wstring::npos &&
-            same_folder(path.substr(0, slash), system32)) {
-            const std::wstring wow_path = wow64 + path.substr(slash);
+        if (const std::wstring wow_path = wow64_twin(path); !wow_path.empty()) {
             if (::GetFileAttributesW(wow_path.c_str()) == INVALID_FILE_ATTRIBUTES) {
                 report missing;
                 missing.findings.push_back(
                     {severity::warning, "32-bit processes", "no such file: 32-bit WNet callers get no notifications"});
                 out += format_report(printable_utf8(wow_path), missing);
             } else {
-                check_options x86 = options;
-                x86.expected_machine = machine::i386;
-                worst = std::max(worst, check_dll(wow_path, {}, x86, quiet, out));
+                worst = std::max(worst, check_dll(wow_path, {}, options, machine::i386, quiet, out));
             }
         }
     }
@@ -134,7 +153,7 @@ int check_registered(const check_options& options, bool quiet, std::string& out)
 
 int check_registered(const check_options&, bool, std::string& out)
 {
-    out += "--registered reads the Windows registry: it is available only in the Windows build\n";
+    out += windows_only;
     return 64;
 }
 

@@ -18,6 +18,25 @@ inline constexpr std::uint16_t own_machine =
     machine::i386;
 #endif
 
+/// What --registered answers in a build for another system.
+inline constexpr const char windows_only[] =
+    "--registered reads the Windows registry: it is available only in the Windows build\n";
+
+#if defined(_WIN32)
+/// What a registered DLL is loaded as.
+enum class dll_role : std::uint8_t { notifyee, provider };
+
+/// Reads the DLL at `path` and judges it as a process of machine `expected` would load it in `role`
+/// (a provider without NPGetCaps is skipped by MPR). A file that cannot be read is a problem, its
+/// text after `unreadable_prefix`.
+[[nodiscard]] report judge_dll(const std::wstring& path, const check_options& options, std::uint16_t expected,
+                               dll_role role, const std::string& unreadable_prefix);
+
+/// The SysWOW64 path 32-bit processes load for a System32 `path`, seen from a 64-bit process on
+/// 64-bit Windows; empty for any other path or process.
+[[nodiscard]] std::wstring wow64_twin(const std::wstring& path);
+#endif
+
 /// Lists the values under HKLM\...\NetworkProvider\Notifyees and checks the DLL each names, as a
 /// process of this program's bitness would load it (and, from a 64-bit process on 64-bit Windows,
 /// the SysWOW64 copy 32-bit processes load for a System32 path). Appends the reports to `out`.

@@ -63,12 +63,18 @@ report judge_order(const registry::order_snapshot& order, std::vector<std::wstri
     return list;
 }
 
+void append(report& to, const report& from)
+{
+    to.findings.insert(to.findings.end(), from.findings.begin(), from.findings.end());
+}
+
 /// One provider: its key's values, then its DLL as this process's bitness would load it.
 int check_provider(const std::wstring& name, std::size_t position, const check_options& options, bool quiet,
                    std::string& out)
 {
     report result;
     std::string file = "(no file)";
+    std::wstring wow_path; // the SysWOW64 twin of a System32 path, checked after
     registry::provider_info info;
     const auto found = registry::query_provider_nothrow(name, info);
     if (!found.ok()) {
@@ -91,22 +97,9 @@ int check_provider(const std::wstring& name, std::size_t position, const check_o
                 result.findings.push_back({severity::problem, "ProviderPath", "cannot expand: " + expanded.message()});
             } else {
                 file = printable_utf8(path);
-                const auto contents = read_file(printable_utf8(path));
-                if (!contents.error.empty()) {
-                    result.findings.push_back(
-                        {severity::problem, "ProviderPath", printable_utf8(*info.dll_path) + ": " + contents.error});
-                } else if (const auto image = read_pe(contents.bytes); !image.ok()) {
-                    result.findings.push_back({severity::problem, "file", "not a readable PE file: " + image.error});
-                } else {
-                    check_options own = options;
-                    own.expected_machine = own_machine;
-                    report dll = check_image(image.image, own);
-                    if (!dll.provider) {
-                        dll.findings.push_back(
-                            {severity::problem, "NPGetCaps", "not exported: MPR skips a DLL without NPGetCaps"});
-                    }
-                    result.findings.insert(result.findings.end(), dll.findings.begin(), dll.findings.end());
-                }
+                append(result, judge_dll(path, options, own_machine, dll_role::provider,
+                                         printable_utf8(*info.dll_path) + ": "));
+                wow_path = wow64_twin(path);
             }
         }
     }
@@ -115,7 +108,21 @@ int check_provider(const std::wstring& name, std::size_t position, const check_o
     const std::string text = format_report(file, result);
     out += "\nprovider " + printable_utf8(name) + " (ProviderOrder position " + std::to_string(position) + ")\n";
     out += quiet ? text.substr(text.rfind("  verdict")) : text;
-    return result.works() ? 0 : 1;
+    if (wow_path.empty()) {
+        return result.works() ? 0 : 1;
+    }
+    // A 64-bit process saw System32; 32-bit processes on this machine load SysWOW64's file of that name.
+    report x86;
+    x86.provider = true;
+    x86.notifyee = false;
+    if (::GetFileAttributesW(wow_path.c_str()) == INVALID_FILE_ATTRIBUTES) {
+        x86.findings.push_back({severity::warning, "32-bit processes", "no such file: 32-bit WNet callers skip it"});
+    } else {
+        append(x86, judge_dll(wow_path, options, machine::i386, dll_role::provider, ""));
+    }
+    const std::string x86_text = format_report(printable_utf8(wow_path), x86);
+    out += quiet ? x86_text.substr(x86_text.rfind("  verdict")) : x86_text;
+    return result.works() && x86.works() ? 0 : 1;
 }
 
 } // namespace
@@ -151,7 +158,7 @@ int check_registered_providers(const check_options& options, bool quiet, std::st
 
 int check_registered_providers(const check_options&, bool, std::string& out)
 {
-    out += "--registered reads the Windows registry: it is available only in the Windows build\n";
+    out += windows_only;
     return 64;
 }
 
