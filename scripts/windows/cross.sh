@@ -1,6 +1,7 @@
 # The Windows cross builds (cross/*.ini). Sourced after lib.sh and wine.sh, not run.
 #   windows_configure ARCH DIR run|build-only [meson args]   meson setup; `run` adds the Wine exe wrapper
 #   windows_tests_without_exe DIR / windows_tests_with_exe DIR   test names, split by whether they run a Windows program
+#   windows_test_targets DIR TEST...  the ninja targets those tests need (their programs and dependencies)
 #   windows_report_dlls DIR ARCH    sizes, exports and imports of the built DLLs, for the log
 
 WINDOWS_SCRIPTS="$ROOT/scripts/windows"
@@ -43,6 +44,24 @@ wanted = sys.argv[1] == "true"
 for test in json.load(sys.stdin):
     if test["cmd"][0].lower().endswith(".exe") == wanted:
         print(test["name"])' "$2"
+}
+
+# Paths relative to DIR, as ninja names them: what the named tests run or depend on.
+windows_test_targets() {
+  local dir="$1"; shift
+  (cd "$dir" && meson introspect --tests --targets . | python3 -c '
+import json, os, sys
+info = json.load(sys.stdin)
+files = {t["id"]: t["filename"] for t in info["targets"]}
+wanted = set(sys.argv[1:])
+out = set()
+for test in info["tests"]:
+    if test["name"] in wanted:
+        for dep in test["depends"]:
+            out.update(os.path.relpath(f) for f in files.get(dep, []))
+        if os.path.isabs(test["cmd"][0]) and test["cmd"][0].startswith(os.getcwd() + "/"):
+            out.add(os.path.relpath(test["cmd"][0]))
+print("\n".join(sorted(out)))' "$@")
 }
 
 windows_report_dlls() {
