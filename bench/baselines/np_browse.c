@@ -1,7 +1,17 @@
 /* The careful hand-written C equivalent of bench/providers/np_browse.cpp: the same checks and the
- * same buffer writes. The enumeration state is a heap block the handle points to, validated by a
- * magic number in it, as real providers do (the library instead keeps the state behind a
- * generation-checked number, which a pointer cannot imitate). */
+ * same buffer writes, and the same guarantees for handles, written the way a careful C programmer
+ * would give them:
+ *   - the enumeration state is a malloc'd block (a real provider's state holds what it fetched);
+ *   - the handle MPR gets is not that block's address but a slot number and the slot's generation,
+ *     so a closed, stale or garbage handle is recognised without dereferencing it (WN_BAD_HANDLE),
+ *     where providers commonly read a magic number through the handle;
+ *   - a call takes its slot with one compare-exchange, so two threads using one handle never pack
+ *     from the same state at once (the second waits);
+ *   - the states still open when the library unloads are freed then.
+ * Packing is the plain loop: sizes from the share table, memcpy per string, the provider name a
+ * constant. */
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,11 +43,52 @@ static const share shares[16] = {
 static const wchar_t provider[] = L"Bench Network";
 #define PROVIDER_LEN (sizeof provider / sizeof(wchar_t) - 1)
 
-enum { magic = 0x454E554D };
 typedef struct {
-    uint32_t magic;
     size_t next;
 } state;
+
+/* A slot's word: generation << 2 | FREE, RESERVED, OPEN (MPR holds the handle) or IN_USE (a call). */
+enum { FREE = 0, RESERVED = 1, OPEN = 2, IN_USE = 3, SLOTS = 256, INDEX_BITS = 8 };
+typedef struct {
+    _Atomic uint32_t word;
+    state *s;
+} slot;
+static slot slots[SLOTS];
+static atomic_size_t cursor;
+
+/* The slot `handle` names, taken for this call; NULL when it names no open enumeration. */
+static slot *claim(void *handle)
+{
+    const uintptr_t h = (uintptr_t)handle;
+    if ((h & 1) == 0) {
+        return NULL;
+    }
+    slot *t = &slots[(h >> 1) & (SLOTS - 1)];
+    const uintptr_t open = (h >> (1 + INDEX_BITS)) << 2 | OPEN;
+    for (;;) {
+        uint32_t word = atomic_load_explicit(&t->word, memory_order_acquire);
+        if (word == open) {
+            if (atomic_compare_exchange_strong_explicit(&t->word, &word, word | IN_USE, memory_order_acquire,
+                                                        memory_order_relaxed)) {
+                return t;
+            }
+        } else if (word == (open | IN_USE)) {
+            sched_yield(); /* another thread is reading a batch from it */
+        } else {
+            return NULL;
+        }
+    }
+}
+
+/* Hands the slot back: `word` becomes its new state. */
+static void release(slot *t, uint32_t word) { atomic_store_explicit(&t->word, word, memory_order_release); }
+
+__attribute__((destructor)) static void free_open_states(void)
+{
+    for (size_t i = 0; i < SLOTS; ++i) {
+        free(slots[i].s);
+    }
+}
 
 EXPORT uint32_t NPGetCaps(uint32_t index) { return index == 0xB ? 1U : index == 2 ? 0x00FA0000U : 0U; }
 
@@ -55,27 +106,42 @@ EXPORT uint32_t NPOpenEnum(uint32_t scope, uint32_t type, uint32_t usage, NETRES
     if (s == NULL) {
         return 8;
     }
-    s->magic = magic;
     s->next = 0;
-    *handle = s;
-    return 0;
+    const size_t start = atomic_fetch_add_explicit(&cursor, 1, memory_order_relaxed);
+    for (size_t i = 0; i < SLOTS; ++i) {
+        const size_t index = (start + i) & (SLOTS - 1);
+        slot *t = &slots[index];
+        uint32_t word = atomic_load_explicit(&t->word, memory_order_relaxed);
+        if ((word & 3) == FREE && atomic_compare_exchange_strong_explicit(&t->word, &word, word | RESERVED,
+                                                                          memory_order_acquire, memory_order_relaxed)) {
+            t->s = s;
+            release(t, (word & ~3U) | OPEN);
+            *handle = (void *)((uintptr_t)(word >> 2) << (1 + INDEX_BITS) | index << 1 | 1);
+            return 0;
+        }
+    }
+    free(s);
+    return 8;
 }
 
 static size_t chars_bytes(size_t len) { return (len + 1) * sizeof(wchar_t); }
 
 EXPORT uint32_t NPEnumResource(void *handle, uint32_t *count, void *buffer, uint32_t *size)
 {
-    state *s = handle;
     if (count == NULL || size == NULL || (buffer == NULL && *size != 0)) {
         return 487;
     }
     if (*count == 0) {
         return 87;
     }
-    if (s == NULL || s->magic != magic) {
+    slot *t = claim(handle);
+    if (t == NULL) {
         return 6;
     }
+    const uint32_t open = (atomic_load_explicit(&t->word, memory_order_relaxed) & ~3U) | OPEN;
+    state *s = t->s;
     if (s->next == 16) {
+        release(t, open);
         return 259;
     }
     unsigned char *base = buffer;
@@ -106,19 +172,23 @@ EXPORT uint32_t NPEnumResource(void *handle, uint32_t *count, void *buffer, uint
         const share *e = &shares[s->next];
         *size = (uint32_t)(sizeof(NETRESOURCEW) + chars_bytes(e->remote_len) + chars_bytes(e->comment_len) +
                            chars_bytes(PROVIDER_LEN));
+        release(t, open);
         return 234;
     }
     *count = packed;
+    release(t, open);
     return 0;
 }
 
 EXPORT uint32_t NPCloseEnum(void *handle)
 {
-    state *s = handle;
-    if (s == NULL || s->magic != magic) {
+    slot *t = claim(handle);
+    if (t == NULL) {
         return 6;
     }
-    s->magic = 0;
-    free(s);
+    const uint32_t word = atomic_load_explicit(&t->word, memory_order_relaxed);
+    free(t->s);
+    t->s = NULL;
+    release(t, (((word >> 2) + 1) & 0x3FFFFFFFU) << 2 | FREE); /* the next generation: this handle is dead */
     return 0;
 }

@@ -47,30 +47,37 @@ namespace mprnotify {
 
 namespace detail {
 
-/// `bytes` bytes from `from` to `to` (not overlapping). Names and comments are short: up to 64
-/// bytes they are copied with a few fixed-size moves that overlap in the middle (each memcpy of a
-/// constant size compiles to one load and one store), which costs less than calling memcpy.
-inline void copy_bytes(std::byte* to, const void* from, std::size_t bytes) noexcept
+/// Writes a string of `bytes` bytes at `to`: the characters at `from`, then a terminator. Names
+/// and comments are short: up to 64 bytes of characters are copied with fixed-size moves that
+/// overlap in the middle (a memcpy of a constant size compiles to a load and a store), which
+/// costs less than a call to memcpy. The sizes are tested with the terminator counted, so no
+/// length without it is computed.
+inline void put_terminated(std::byte* to, const wchar_t* from, std::size_t bytes) noexcept
 {
-    const auto* source = static_cast<const std::byte*>(from);
+    constexpr std::size_t w = sizeof(wchar_t);
+    const auto* source = reinterpret_cast<const std::byte*>(from); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
     // NOLINTBEGIN(cppcoreguidelines-pro-bounds-pointer-arithmetic)
-    if (bytes > 64) {
-        std::memcpy(to, source, bytes);
-    } else if (bytes >= 32) {
+    std::byte* const end = to + bytes - w; // where the terminator goes
+    const std::byte* const source_end = source + bytes - w;
+    if (bytes > 64 + w) {
+        std::memcpy(to, source, bytes - w);
+    } else if (bytes >= 32 + w) {
         std::memcpy(to, source, 32);
-        std::memcpy(to + bytes - 32, source + bytes - 32, 32);
-    } else if (bytes >= 16) {
+        std::memcpy(end - 32, source_end - 32, 32);
+    } else if (bytes >= 16 + w) {
         std::memcpy(to, source, 16);
-        std::memcpy(to + bytes - 16, source + bytes - 16, 16);
-    } else if (bytes >= 8) {
+        std::memcpy(end - 16, source_end - 16, 16);
+    } else if (bytes >= 8 + w) {
         std::memcpy(to, source, 8);
-        std::memcpy(to + bytes - 8, source + bytes - 8, 8);
-    } else if (bytes >= 4) {
+        std::memcpy(end - 8, source_end - 8, 8);
+    } else if (bytes >= 4 + w) {
         std::memcpy(to, source, 4);
-        std::memcpy(to + bytes - 4, source + bytes - 4, 4);
-    } else if (bytes != 0) { // a multiple of the character size: 2
+        std::memcpy(end - 4, source_end - 4, 4);
+    } else if (bytes > w) { // one 2-byte character (bytes is a multiple of the character size)
         std::memcpy(to, source, 2);
     }
+    constexpr wchar_t terminator = L'\0';
+    std::memcpy(end, &terminator, w);
     // NOLINTEND(cppcoreguidelines-pro-bounds-pointer-arithmetic)
 }
 
@@ -103,26 +110,34 @@ public:
         const std::size_t remote = packed_string_bytes(resource.remote_name);
         const std::size_t comment = packed_string_bytes(resource.comment);
         const std::size_t provider = packed_string_bytes(resource.provider);
-        const std::size_t strings = local + remote + comment + provider;
-        const std::size_t head_end = head_ + sizeof(entry_type);
-        if (head_end > tail_ || strings > tail_ - head_end) {
-            return sizeof(entry_type) + strings;
+        const std::size_t needed = sizeof(entry_type) + local + remote + comment + provider;
+        if (needed > tail_ - head_) { // head_ <= tail_ always
+            return needed;
         }
         std::byte* entry = at(head_);
         // dwScope, dwType, dwDisplayType, dwUsage: the view's first 16 bytes hold the same four
         // 32-bit values in the same order (checked below), so one copy writes them.
         std::memcpy(entry, &resource, fixed_bytes);
-        put_pointer(entry + offsetof(entry_type, lpLocalName), place(resource.local_name, local));
-        put_pointer(entry + offsetof(entry_type, lpRemoteName), place(resource.remote_name, remote));
-        put_pointer(entry + offsetof(entry_type, lpComment), place(resource.comment, comment));
-        put_pointer(entry + offsetof(entry_type, lpProvider), place(resource.provider, provider));
-        head_ = head_end;
+        place(entry + offsetof(entry_type, lpLocalName), resource.local_name, local);
+        place(entry + offsetof(entry_type, lpRemoteName), resource.remote_name, remote);
+        place(entry + offsetof(entry_type, lpComment), resource.comment, comment);
+        place(entry + offsetof(entry_type, lpProvider), resource.provider, provider);
+        head_ += sizeof(entry_type);
         ++count_;
         return 0;
     }
 
     /// Places one string at the tail (it must fit: the caller checked) and returns where it is.
-    wchar_t* place(text_field text) noexcept { return place(text, packed_string_bytes(text)); }
+    wchar_t* place(text_field text) noexcept
+    {
+        const std::size_t bytes = packed_string_bytes(text);
+        if (bytes == 0) {
+            return nullptr;
+        }
+        tail_ -= bytes;
+        detail::put_terminated(at(tail_), text.data(), bytes);
+        return reinterpret_cast<wchar_t*>(at(tail_)); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+    }
 
     /// Entries packed so far.
     [[nodiscard]] std::size_t count() const noexcept { return count_; }
@@ -145,24 +160,17 @@ private:
                   sizeof(resource_scope) == 4 && sizeof(resource_type) == 4 &&
                   sizeof(mprnotify::display_type) == 4 && sizeof(resource_usage) == 4);
 
-    static void put_pointer(std::byte* field, const wchar_t* pointer) noexcept
+    /// Places one string at the tail (the caller checked that it fits) and stores where it is, or
+    /// NULL when it is absent, in the pointer `field`. `bytes` is packed_string_bytes(text).
+    void place(std::byte* field, text_field text, std::size_t bytes) noexcept
     {
-        std::memcpy(field, static_cast<const void*>(&pointer), sizeof pointer);
-    }
-
-    /// `bytes` is packed_string_bytes(text), measured by the caller.
-    wchar_t* place(text_field text, std::size_t bytes) noexcept
-    {
-        if (bytes == 0) { // absent: the field stays NULL
-            return nullptr;
+        std::byte* start = nullptr;
+        if (bytes != 0) {
+            tail_ -= bytes;
+            start = at(tail_);
+            detail::put_terminated(start, text.data(), bytes);
         }
-        tail_ -= bytes;
-        std::byte* start = at(tail_);
-        const std::size_t text_bytes = bytes - sizeof(wchar_t);
-        detail::copy_bytes(start, text.data(), text_bytes);
-        constexpr wchar_t terminator = L'\0';
-        std::memcpy(start + text_bytes, &terminator, sizeof terminator);
-        return reinterpret_cast<wchar_t*>(start); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+        std::memcpy(field, static_cast<const void*>(&start), sizeof start);
     }
 
     std::byte* buffer_;

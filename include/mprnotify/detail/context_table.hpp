@@ -214,8 +214,7 @@ public:
         // acquire: the owner tag read next is the one published with this state (or a later one,
         // in which case the generation changed and the compare-exchange below fails)
         std::uint32_t state = slots_[index].state.load(std::memory_order_acquire);
-        if ((state & state_mask) != live_state || ((state >> 2) & generation_mask) != generation ||
-            slots_[index].owner.load(std::memory_order_relaxed) != owner) {
+        if (!is(state, live_state, generation) || slots_[index].owner.load(std::memory_order_relaxed) != owner) {
             return lease{};
         }
         if (!slots_[index].state.compare_exchange_strong(state, (state & ~state_mask) | consuming_state,
@@ -237,8 +236,7 @@ public:
         const std::size_t index = (value >> 1) & (Capacity - 1);
         const std::uintptr_t generation = value >> (1 + index_bits);
         const std::uint32_t state = slots_[index].state.load(std::memory_order_acquire);
-        return (state & state_mask) == consuming_state && ((state >> 2) & generation_mask) == generation &&
-               slots_[index].owner.load(std::memory_order_relaxed) == owner;
+        return is(state, consuming_state, generation) && slots_[index].owner.load(std::memory_order_relaxed) == owner;
     }
 
     /// Number of slots holding a context handed to MPR (for tests and diagnostics).
@@ -252,6 +250,18 @@ public:
     }
 
 private:
+    /// True when a slot's `state` is `wanted` under the generation a handle carries (whatever bits a
+    /// garbage handle has there). When a handle has room for the whole 30-bit generation, that is
+    /// one comparison.
+    [[nodiscard]] static constexpr bool is(std::uint32_t state, std::uint32_t wanted, std::uintptr_t generation) noexcept
+    {
+        if constexpr (generation_bits >= 30) {
+            return std::uintptr_t{state} == ((generation << 2) | wanted); // generation < 2^62: no overflow
+        } else {
+            return (state & state_mask) == wanted && ((state >> 2) & generation_mask) == generation;
+        }
+    }
+
     /// Destroys the slot's object; true when its destructor threw (nobody to report to here).
     static bool destroy_quietly(slot& s) noexcept
     {
