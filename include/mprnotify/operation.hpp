@@ -27,21 +27,23 @@ enum class phase : std::uint32_t {
 
 /// The operation an MPR call is about: the two notifications, then the provider functions.
 enum class operation : std::uint8_t {
-    add_connection,           // AddConnectNotify
-    cancel_connection,        // CancelConnectNotify
-    connect,                  // NPAddConnection, NPAddConnection3
-    disconnect,               // NPCancelConnection
-    get_connection,           // NPGetConnection
-    get_universal_name,       // NPGetUniversalName
-    get_user,                 // NPGetUser
-    open_enum,                // NPOpenEnum
-    enum_resource,            // NPEnumResource
-    close_enum,               // NPCloseEnum
-    get_resource_information, // NPGetResourceInformation
-    get_resource_parent,      // NPGetResourceParent
-    format_network_name,      // NPFormatNetworkName
-    logon_notify,             // NPLogonNotify (credential manager)
-    password_change_notify,   // NPPasswordChangeNotify (credential manager)
+    add_connection,             // AddConnectNotify
+    cancel_connection,          // CancelConnectNotify
+    connect,                    // NPAddConnection, NPAddConnection3
+    disconnect,                 // NPCancelConnection
+    get_connection,             // NPGetConnection
+    get_universal_name,         // NPGetUniversalName
+    get_user,                   // NPGetUser
+    open_enum,                  // NPOpenEnum
+    enum_resource,              // NPEnumResource
+    close_enum,                 // NPCloseEnum
+    get_resource_information,   // NPGetResourceInformation
+    get_resource_parent,        // NPGetResourceParent
+    format_network_name,        // NPFormatNetworkName
+    logon_notify,               // NPLogonNotify (credential manager)
+    password_change_notify,     // NPPasswordChangeNotify (credential manager)
+    get_connection_state,       // NPGetConnection3
+    get_connection_performance, // NPGetConnectionPerformance
 };
 
 /// "pre", "post" or "unknown".
@@ -74,6 +76,8 @@ enum class operation : std::uint8_t {
     case operation::format_network_name: return "format-network-name";
     case operation::logon_notify: return "logon-notify";
     case operation::password_change_notify: return "password-change-notify";
+    case operation::get_connection_state: return "get-connection-state";
+    case operation::get_connection_performance: return "get-connection-performance";
     }
     return "unknown";
 }

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <tuple>
 
 #include "platform.hpp"
@@ -30,6 +31,33 @@ struct remote_name_info_w {
     wchar_t* lpRemainingPath;
 };
 
+/// UNICODE_STRING: Length and MaximumLength count bytes (sizeof(wchar_t) per character: 4 off
+/// Windows, where the portable layer keeps wchar_t); Buffer is not NUL-terminated.
+struct unicode_string {
+    std::uint16_t Length;
+    std::uint16_t MaximumLength;
+    wchar_t* Buffer;
+};
+
+/// MSV1_0_INTERACTIVE_LOGON, and KERB_INTERACTIVE_LOGON (the same fields in the same order; ntsecapi.h).
+/// The check against the SDK's types is tests/windows/layouts.cpp: ntsecapi.h is not for every
+/// translation unit (its UNICODE_STRING collides with winternl.h's).
+struct interactive_logon {
+    std::int32_t MessageType; // an enum in the SDK: int-sized
+    unicode_string LogonDomainName;
+    unicode_string UserName;
+    unicode_string Password;
+};
+
+/// NETCONNECTINFOSTRUCT (winnetwk.h): NPGetConnectionPerformance's answer.
+struct net_connect_info {
+    std::uint32_t cbStructure;
+    std::uint32_t dwFlags;
+    std::uint32_t dwSpeed;
+    std::uint32_t dwDelay;
+    std::uint32_t dwOptDataSize;
+};
+
 #if MPRNOTIFY_PLATFORM_WINDOWS
 
 #  define MPRNOTIFY_SAME_FIELD(ours, sdk, field)                                                                       \
@@ -40,6 +68,12 @@ static_assert(sizeof(remote_name_info_w) == sizeof(::REMOTE_NAME_INFOW), "REMOTE
 MPRNOTIFY_SAME_FIELD(remote_name_info_w, ::REMOTE_NAME_INFOW, lpUniversalName);
 MPRNOTIFY_SAME_FIELD(remote_name_info_w, ::REMOTE_NAME_INFOW, lpConnectionName);
 MPRNOTIFY_SAME_FIELD(remote_name_info_w, ::REMOTE_NAME_INFOW, lpRemainingPath);
+static_assert(sizeof(net_connect_info) == sizeof(::NETCONNECTINFOSTRUCT), "NETCONNECTINFOSTRUCT size");
+MPRNOTIFY_SAME_FIELD(net_connect_info, ::NETCONNECTINFOSTRUCT, cbStructure);
+MPRNOTIFY_SAME_FIELD(net_connect_info, ::NETCONNECTINFOSTRUCT, dwFlags);
+MPRNOTIFY_SAME_FIELD(net_connect_info, ::NETCONNECTINFOSTRUCT, dwSpeed);
+MPRNOTIFY_SAME_FIELD(net_connect_info, ::NETCONNECTINFOSTRUCT, dwDelay);
+MPRNOTIFY_SAME_FIELD(net_connect_info, ::NETCONNECTINFOSTRUCT, dwOptDataSize);
 #  undef MPRNOTIFY_SAME_FIELD
 
 /// The NP functions' types, exactly as the SDK header the translation unit included declares them.
@@ -49,6 +83,8 @@ using NPAddConnection = decltype(::NPAddConnection);
 using NPAddConnection3 = decltype(::NPAddConnection3);
 using NPCancelConnection = decltype(::NPCancelConnection);
 using NPGetConnection = decltype(::NPGetConnection);
+using NPGetConnection3 = decltype(::NPGetConnection3);
+using NPGetConnectionPerformance = decltype(::NPGetConnectionPerformance);
 using NPGetUniversalName = decltype(::NPGetUniversalName);
 using NPGetUser = decltype(::NPGetUser);
 using NPOpenEnum = decltype(::NPOpenEnum);
@@ -63,6 +99,10 @@ using NPPasswordChangeNotify = decltype(::NPPasswordChangeNotify);
 
 using luid = ::LUID;
 
+/// NPLogonNotify's *lpLogonScript: LocalAlloc'd, freed by MPR with LocalFree (the page says so).
+inline void* local_alloc(std::size_t bytes) noexcept { return ::LocalAlloc(LMEM_FIXED, bytes); }
+inline void local_free(void* memory) noexcept { static_cast<void>(::LocalFree(memory)); }
+
 #else // the portable spelling of the same signatures
 
 namespace np_signature {
@@ -71,6 +111,8 @@ using NPAddConnection = dword(net_resource_w*, wchar_t*, wchar_t*);
 using NPAddConnection3 = dword(window_handle, net_resource_w*, wchar_t*, wchar_t*, dword);
 using NPCancelConnection = dword(wchar_t*, std::int32_t);
 using NPGetConnection = dword(wchar_t*, wchar_t*, dword*);
+using NPGetConnection3 = dword(const wchar_t*, dword, void*, dword*);
+using NPGetConnectionPerformance = dword(const wchar_t*, net_connect_info*);
 using NPGetUniversalName = dword(wchar_t*, dword, void*, dword*);
 using NPGetUser = dword(wchar_t*, wchar_t*, dword*);
 using NPOpenEnum = dword(dword, dword, dword, net_resource_w*, void**);
@@ -86,6 +128,10 @@ struct luid {
     std::uint32_t LowPart;
     std::int32_t HighPart;
 };
+
+/// LocalAlloc / LocalFree off Windows: the C heap, so the simulated MPR frees what a provider returned.
+inline void* local_alloc(std::size_t bytes) noexcept { return std::malloc(bytes); }
+inline void local_free(void* memory) noexcept { std::free(memory); }
 
 namespace np_signature {
 using NPLogonNotify = dword(luid*, const wchar_t*, void*, const wchar_t*, void*, wchar_t*, void*, wchar_t**);
@@ -113,6 +159,8 @@ using np_add_connection_fn = np_signature::NPAddConnection*;
 using np_add_connection3_fn = np_signature::NPAddConnection3*;
 using np_cancel_connection_fn = np_signature::NPCancelConnection*;
 using np_get_connection_fn = np_signature::NPGetConnection*;
+using np_get_connection3_fn = np_signature::NPGetConnection3*;
+using np_get_connection_performance_fn = np_signature::NPGetConnectionPerformance*;
 using np_get_universal_name_fn = np_signature::NPGetUniversalName*;
 using np_get_user_fn = np_signature::NPGetUser*;
 using np_open_enum_fn = np_signature::NPOpenEnum*;
@@ -168,6 +216,19 @@ inline constexpr dword wnfmt_inenum = 0x10;
 inline constexpr dword universal_name_info_level = 0x1;
 inline constexpr dword remote_name_info_level = 0x2;
 
+/// NPGetConnection3's only dwLevel: the buffer receives a DWORD, WNGETCON_CONNECTED or _DISCONNECTED.
+inline constexpr dword get_connection3_level = 1;
+
+/// NPPasswordChangeNotify's dwChangeInfo bits (npapi.h).
+inline constexpr dword wn_valid_logon_account = 0x01;
+inline constexpr dword wn_nt_password_changed = 0x02;
+
+/// The authentication types Microsoft's authenticators pass (NPLogonNotify's page), and the station
+/// whose StationHandle is a window.
+inline constexpr wchar_t msv1_0_interactive[] = L"MSV1_0:Interactive";
+inline constexpr wchar_t kerberos_interactive[] = L"Kerberos:Interactive";
+inline constexpr wchar_t interactive_station[] = L"WinSta_0";
+
 /// CONNECT_INTERACTIVE: the only flag that makes NPAddConnection3's hwndOwner meaningful.
 inline constexpr dword connect_interactive = 0x8;
 
@@ -178,6 +239,8 @@ inline constexpr const char add_connection[] = "NPAddConnection";
 inline constexpr const char add_connection3[] = "NPAddConnection3";
 inline constexpr const char cancel_connection[] = "NPCancelConnection";
 inline constexpr const char get_connection[] = "NPGetConnection";
+inline constexpr const char get_connection3[] = "NPGetConnection3";
+inline constexpr const char get_connection_performance[] = "NPGetConnectionPerformance";
 inline constexpr const char get_universal_name[] = "NPGetUniversalName";
 inline constexpr const char get_user[] = "NPGetUser";
 inline constexpr const char open_enum[] = "NPOpenEnum";

@@ -4,7 +4,9 @@
 #pragma once
 
 #include "connect_request.hpp"       // IWYU pragma: export
+#include "connection_info.hpp"       // IWYU pragma: export
 #include "enumeration.hpp"           // IWYU pragma: export
+#include "logon_request.hpp"         // IWYU pragma: export
 #include "lookup.hpp"                // IWYU pragma: export
 #include "net_resource.hpp"          // IWYU pragma: export
 #include "nullable_wstring.hpp"      // IWYU pragma: export

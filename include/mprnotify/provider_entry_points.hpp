@@ -26,6 +26,8 @@
 #include "detail/buffer_writer.hpp"
 #include "detail/call_report.hpp"
 #include "detail/handler_instance.hpp"
+#include "detail/connection_info_entry_points.hpp"
+#include "detail/credential_entry_points.hpp"
 #include "detail/provider_caps.hpp"
 #include "detail/provider_hooks.hpp"
 #include "detail/provider_policy.hpp"
@@ -41,9 +43,13 @@
 namespace mprnotify {
 
 /// The connection functions are here; the browsing ones (enumeration, resource information,
-/// NPFormatNetworkName) come from detail::browse_entry_points.
+/// NPFormatNetworkName) come from detail::browse_entry_points, NPGetConnection3 and
+/// NPGetConnectionPerformance from detail::connection_info_entry_points, the credential-manager
+/// pair from detail::credential_entry_points.
 template <class Handler, policy Policy = fail_open>
-class provider_entry_points : public detail::browse_entry_points<Handler, Policy> {
+class provider_entry_points : public detail::browse_entry_points<Handler, Policy>,
+                              public detail::connection_info_entry_points<Handler, Policy>,
+                              public detail::credential_entry_points<Handler, Policy> {
     static_assert(detail::validate_provider<Handler>());
 
     using instance = detail::handler_instance<Handler>;

@@ -107,6 +107,10 @@
     MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPGetResourceInformation, 16)                                \
     MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPGetResourceParent, 12)                                     \
     MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPFormatNetworkName, 20)                                     \
+    MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPGetConnection3, 16)                                        \
+    MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPGetConnectionPerformance, 8)                               \
+    MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPLogonNotify, 32)                                           \
+    MPRNOTIFY_DETAIL_NP_EXPORT_ALWAYS(NPPasswordChangeNotify, 28)                                  \
     MPRNOTIFY_DETAIL_NP_BEGIN                                                                      \
     namespace mprnotify_exported_functions {                                                      \
     using mprnotify_provider = ::mprnotify::provider_entry_points<__VA_ARGS__>;                   \
@@ -220,6 +224,50 @@
     {                                                                                              \
         MPRNOTIFY_DETAIL_NP_EXPORT_IF(np_format_network_name, NPFormatNetworkName, 20)             \
         return mprnotify_provider::format_network_name(remote_name, formatted, length, flags, width);\
+    }                                                                                              \
+    extern "C" MPRNOTIFY_DETAIL_NP_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY\
+    NPGetConnection3(MPRNOTIFY_DETAIL_NP_PARAM(NPGetConnection3, 0) local_name,                    \
+                     MPRNOTIFY_DETAIL_NP_PARAM(NPGetConnection3, 1) level,                         \
+                     MPRNOTIFY_DETAIL_NP_PARAM(NPGetConnection3, 2) buffer,                        \
+                     MPRNOTIFY_DETAIL_NP_PARAM(NPGetConnection3, 3) size)                          \
+    {                                                                                              \
+        MPRNOTIFY_DETAIL_NP_EXPORT_IF(np_get_connection3, NPGetConnection3, 16)                    \
+        return mprnotify_provider::get_connection3(local_name, level, buffer, size);               \
+    }                                                                                              \
+    extern "C" MPRNOTIFY_DETAIL_NP_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY\
+    NPGetConnectionPerformance(MPRNOTIFY_DETAIL_NP_PARAM(NPGetConnectionPerformance, 0) name,      \
+                               MPRNOTIFY_DETAIL_NP_PARAM(NPGetConnectionPerformance, 1) info)      \
+    {                                                                                              \
+        MPRNOTIFY_DETAIL_NP_EXPORT_IF(np_get_connection_performance, NPGetConnectionPerformance, 8)\
+        return mprnotify_provider::get_connection_performance(name, info);                         \
+    }                                                                                              \
+    extern "C" MPRNOTIFY_DETAIL_NP_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY\
+    NPLogonNotify(MPRNOTIFY_DETAIL_NP_PARAM(NPLogonNotify, 0) logon_id,                            \
+                  MPRNOTIFY_DETAIL_NP_PARAM(NPLogonNotify, 1) type,                                \
+                  MPRNOTIFY_DETAIL_NP_PARAM(NPLogonNotify, 2) information,                         \
+                  MPRNOTIFY_DETAIL_NP_PARAM(NPLogonNotify, 3) previous_type,                       \
+                  MPRNOTIFY_DETAIL_NP_PARAM(NPLogonNotify, 4) previous_information,                \
+                  MPRNOTIFY_DETAIL_NP_PARAM(NPLogonNotify, 5) station,                             \
+                  MPRNOTIFY_DETAIL_NP_PARAM(NPLogonNotify, 6) station_handle,                      \
+                  MPRNOTIFY_DETAIL_NP_PARAM(NPLogonNotify, 7) script)                              \
+    {                                                                                              \
+        MPRNOTIFY_DETAIL_NP_EXPORT_IF(np_logon_notify, NPLogonNotify, 32)                          \
+        return mprnotify_provider::logon_notify(logon_id, type, information, previous_type,        \
+                                                previous_information, station, station_handle, script);\
+    }                                                                                              \
+    extern "C" MPRNOTIFY_DETAIL_NP_EXPORT_ATTRIBUTE ::mprnotify::platform::dword MPRNOTIFY_APIENTRY\
+    NPPasswordChangeNotify(MPRNOTIFY_DETAIL_NP_PARAM(NPPasswordChangeNotify, 0) type,              \
+                           MPRNOTIFY_DETAIL_NP_PARAM(NPPasswordChangeNotify, 1) information,       \
+                           MPRNOTIFY_DETAIL_NP_PARAM(NPPasswordChangeNotify, 2) previous_type,     \
+                           MPRNOTIFY_DETAIL_NP_PARAM(NPPasswordChangeNotify, 3) previous_information,\
+                           MPRNOTIFY_DETAIL_NP_PARAM(NPPasswordChangeNotify, 4) station,           \
+                           MPRNOTIFY_DETAIL_NP_PARAM(NPPasswordChangeNotify, 5) station_handle,    \
+                           MPRNOTIFY_DETAIL_NP_PARAM(NPPasswordChangeNotify, 6) change_info)       \
+    {                                                                                              \
+        MPRNOTIFY_DETAIL_NP_EXPORT_IF(np_password_change_notify, NPPasswordChangeNotify, 28)       \
+        return mprnotify_provider::password_change_notify(type, information, previous_type,        \
+                                                          previous_information, station,           \
+                                                          station_handle, change_info);            \
     }                                                                                              \
     }                                                                                              \
     MPRNOTIFY_DETAIL_NP_END                                                                        \

@@ -1,10 +1,12 @@
 // mprnotify/secret.hpp - a password or user name MPR passed, as a type that does not leak.
 //
-// `secret` views MPR's own characters (no copy). It cannot be streamed, formatted, compared or
-// converted: the only way to the text is an explicit reveal(). It keeps NULL (use the default
-// credentials) apart from L"" (no password), as NPAddConnection3's page defines them.
-// `secret_string` is an owning copy, made only by secret::copy(); its destructor and clear() wipe
-// every character with volatile stores the optimiser cannot drop (SecureZeroMemory's guarantee).
+// `secret` views MPR's own characters (no copy): a NUL-terminated string (NPAddConnection3), or
+// a counted one that is not terminated (a UNICODE_STRING of MSV1_0_INTERACTIVE_LOGON). It cannot
+// be streamed, formatted, compared or converted: the only way to the text is an explicit
+// reveal(). It keeps NULL (use the default credentials) apart from L"" (no password), as
+// NPAddConnection3's page defines them. `secret_string` is an owning copy, made only by
+// secret::copy(); its destructor and clear() wipe every character with volatile stores the
+// optimiser cannot drop (SecureZeroMemory's guarantee).
 //
 // The library never wipes MPR's buffer: MPR hands the same pointer to the next provider when this
 // one declines the name, and the caller owns it. The library makes no copy of a credential; copies
@@ -41,18 +43,26 @@ class secret {
 public:
     constexpr secret() noexcept = default;
     constexpr explicit secret(const wchar_t* text) noexcept : text_(text) {}
+    /// `length` characters at `text`, not NUL-terminated (the boundary has checked they are there).
+    constexpr secret(const wchar_t* text, std::size_t length) noexcept : text_(text), size_(length) {}
 
     /// True when MPR passed a string (possibly empty); false for NULL: use the default credentials.
     [[nodiscard]] constexpr bool given() const noexcept { return text_ != nullptr; }
     /// True when MPR passed L"": explicitly no password.
-    [[nodiscard]] constexpr bool empty() const noexcept { return text_ != nullptr && text_[0] == L'\0'; }
+    [[nodiscard]] constexpr bool empty() const noexcept
+    {
+        return text_ != nullptr && (size_ == terminated ? text_[0] == L'\0' : size_ == 0);
+    }
     /// "given" or "absent": the only description of a secret fit for a log.
     [[nodiscard]] constexpr std::string_view presence() const noexcept { return given() ? "given" : "absent"; }
 
     /// The characters, for the code that authenticates with them; empty when absent.
     [[nodiscard]] std::wstring_view reveal() const noexcept
     {
-        return text_ == nullptr ? std::wstring_view{} : std::wstring_view{text_};
+        if (text_ == nullptr) {
+            return {};
+        }
+        return size_ == terminated ? std::wstring_view{text_} : std::wstring_view{text_, size_};
     }
 
     /// An owning copy that wipes itself; absent stays absent. Throws std::bad_alloc.
@@ -71,7 +81,9 @@ public:
     }
 
 private:
+    static constexpr std::size_t terminated = static_cast<std::size_t>(-1);
     const wchar_t* text_ = nullptr;
+    std::size_t size_ = terminated; // characters, or `terminated`: up to the NUL
 };
 
 /// An owned credential: wiped on destruction, on clear(), and on being moved from.
@@ -139,7 +151,7 @@ inline secret_string secret::copy() const
     if (text_ == nullptr) {
         return owned;
     }
-    const std::wstring_view text{text_};
+    const std::wstring_view text = reveal();
     owned.chars_ = std::make_unique<wchar_t[]>(text.size() + 1); // zero-filled
     text.copy(owned.chars_.get(), text.size());
     owned.size_ = text.size();

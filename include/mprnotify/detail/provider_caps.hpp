@@ -87,6 +87,26 @@ struct np_format_network_name
     static constexpr const char* name = platform::np_name::format_network_name;
     using signature = platform::np_signature::NPFormatNetworkName;
 };
+// NPGetConnection3 has no bit of its own: MPR finds it by name, as NPGetUniversalName.
+struct np_get_connection3 : np_function<connection_state_of_hook, 0, 0> {
+    static constexpr const char* name = platform::np_name::get_connection3;
+    using signature = platform::np_signature::NPGetConnection3;
+};
+struct np_get_connection_performance
+    : np_function<connection_performance_of_hook, wnnc::connection, wnnc::con_get_performance> {
+    static constexpr const char* name = platform::np_name::get_connection_performance;
+    using signature = platform::np_signature::NPGetConnectionPerformance;
+};
+// The credential-manager pair is found by name too: MPR calls it for a provider registered in the
+// credential class (NPGetCaps has no bit for it; WNNC_START is already answered).
+struct np_logon_notify : np_function<on_logon_hook, 0, 0> {
+    static constexpr const char* name = platform::np_name::logon_notify;
+    using signature = platform::np_signature::NPLogonNotify;
+};
+struct np_password_change_notify : np_function<on_password_change_hook, 0, 0> {
+    static constexpr const char* name = platform::np_name::password_change_notify;
+    using signature = platform::np_signature::NPPasswordChangeNotify;
+};
 // clang-format on
 
 /// The rows, and what follows from them for a handler.
@@ -103,9 +123,11 @@ struct np_table {
     static constexpr std::size_t exported_count = ((Rows::template exported<H> ? 1U : 0U) + ... + 0U);
 };
 
-using np_functions = np_table<np_add_connection, np_add_connection3, np_cancel_connection, np_get_connection,
-                              np_get_universal_name, np_get_user, np_open_enum, np_enum_resource, np_close_enum,
-                              np_get_resource_information, np_get_resource_parent, np_format_network_name>;
+using np_functions =
+    np_table<np_add_connection, np_add_connection3, np_cancel_connection, np_get_connection, np_get_universal_name,
+             np_get_user, np_open_enum, np_enum_resource, np_close_enum, np_get_resource_information,
+             np_get_resource_parent, np_format_network_name, np_get_connection3, np_get_connection_performance,
+             np_logon_notify, np_password_change_notify>;
 
 /// NPGetCaps(Index) for H, as a constant.
 template <class H, platform::dword Index>

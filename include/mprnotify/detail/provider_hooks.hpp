@@ -12,10 +12,16 @@
 //     Answer resource_information(const mprnotify::resource_request&);       NPGetResourceInformation
 //     Answer resource_parent(const mprnotify::resource_request&);            NPGetResourceParent
 //     Answer format_network_name(const mprnotify::format_request&);          NPFormatNetworkName
-// where Answer is std::optional<V> or mprnotify::lookup<V> (lookup.hpp). A member named like a hook
-// whose signature does not fit is a compile error with its own message, never silently ignored.
-// Every hook is described once, by one macro; a new NP function adds one line here and one row in
-// provider_caps.hpp.
+//     Answer connection_state_of(std::wstring_view local_name);              NPGetConnection3
+//     Answer connection_performance_of(std::wstring_view name);              NPGetConnectionPerformance
+//     Script on_logon(const mprnotify::logon_request&);                      NPLogonNotify
+//     mprnotify::wn_status on_password_change(const mprnotify::password_change_request&);
+//                                                                            NPPasswordChangeNotify
+// where Answer is std::optional<V> or mprnotify::lookup<V> (lookup.hpp), and Script is
+// mprnotify::wn_status or std::optional<std::wstring> (the logon script; std::nullopt: none).
+// A member named like a hook whose signature does not fit is a compile error with its own
+// message, never silently ignored. Every hook is described once, by one macro; a new NP function
+// adds one line here and one row in provider_caps.hpp.
 #pragma once
 
 #include <concepts>
@@ -26,7 +32,9 @@
 #include <utility>
 
 #include "../connect_request.hpp"
+#include "../connection_info.hpp"
 #include "../enumeration.hpp"
+#include "../logon_request.hpp"
 #include "../lookup.hpp"
 #include "../nullable_wstring.hpp"
 #include "../resource_information.hpp"
@@ -39,6 +47,16 @@ namespace mprnotify::detail {
 template <class R>
 inline constexpr bool is_status_answer = std::is_same_v<R, wn_status>;
 /// Answers a name lookup (connection_of, user_of) may give.
+/// Answers on_logon may give: a status, or the logon script (std::nullopt: none, WN_SUCCESS).
+template <class R>
+inline constexpr bool is_logon_answer =
+    std::is_same_v<R, wn_status> || std::is_same_v<R, std::optional<std::wstring>> ||
+    std::is_same_v<R, std::optional<std::wstring_view>>;
+/// Answers connection_state_of and connection_performance_of may give.
+template <class R>
+inline constexpr bool is_state_answer = std::is_same_v<lookup_value_t<R>, connection_state>;
+template <class R>
+inline constexpr bool is_performance_answer = std::is_same_v<lookup_value_t<R>, connection_performance>;
 template <class R>
 inline constexpr bool is_name_answer =
     std::is_same_v<lookup_value_t<R>, std::wstring> || std::is_same_v<lookup_value_t<R>, std::wstring_view>;
@@ -137,6 +155,21 @@ MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(format_network_name, format_request, is_
 
 // clang-format on
 
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connection_state_of, std::wstring_view, is_state_answer,
+                                        "connection_state_of(std::wstring_view local_name)",
+                                        "std::optional<mprnotify::connection_state> or "
+                                        "mprnotify::lookup<mprnotify::connection_state>");
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connection_performance_of, std::wstring_view, is_performance_answer,
+                                        "connection_performance_of(std::wstring_view name)",
+                                        "std::optional<mprnotify::connection_performance> or "
+                                        "mprnotify::lookup<mprnotify::connection_performance>");
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(on_logon, logon_request, is_logon_answer,
+                                        "on_logon(const mprnotify::logon_request&)",
+                                        "mprnotify::wn_status, or std::optional<std::wstring> (the logon script; "
+                                        "std::nullopt for none)");
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(on_password_change, password_change_request, is_status_answer,
+                                        "on_password_change(const mprnotify::password_change_request&)",
+                                        "mprnotify::wn_status (WN_SUCCESS, or the code MPR should get)");
 MPRNOTIFY_DETAIL_MEMBER_PROBE(enumerates);
 
 /// The scopes H enumerates (WNNC_ENUMERATION's answer): none without an enumerate hook.
@@ -206,7 +239,8 @@ inline constexpr bool has_provider_hook =
     connect_hook::declared<H> || disconnect_hook::declared<H> || connection_of_hook::declared<H> ||
     universal_name_of_hook::declared<H> || user_of_hook::declared<H> || enumerate_hook::declared<H> ||
     resource_information_hook::declared<H> || resource_parent_hook::declared<H> ||
-    format_network_name_hook::declared<H>;
+    format_network_name_hook::declared<H> || connection_state_of_hook::declared<H> ||
+    connection_performance_of_hook::declared<H> || on_logon_hook::declared<H> || on_password_change_hook::declared<H>;
 
 /// Every compile-time rule a provider handler follows, each with its own message.
 template <class H>
@@ -225,11 +259,15 @@ consteval bool validate_provider()
                   "mprnotify: driver_version must be a static constexpr integer constant that fits a DWORD");
     static_assert(has_provider_hook<H>, "mprnotify: the provider has no hook; declare at least one of connect, "
                                         "disconnect, connection_of, universal_name_of, user_of, enumerate, "
-                                        "resource_information, resource_parent, format_network_name");
+                                        "resource_information, resource_parent, format_network_name, "
+                                        "connection_state_of, connection_performance_of, on_logon, "
+                                        "on_password_change");
     static_assert(!declares_on_error<H> || has_on_error<H>,
                   "mprnotify: on_error must be declared void on_error(const mprnotify::failure&) noexcept");
     return connect_hook::validate<H>() && disconnect_hook::validate<H>() && connection_of_hook::validate<H>() &&
-           universal_name_of_hook::validate<H>() && user_of_hook::validate<H>() && validate_enumeration<H>();
+           universal_name_of_hook::validate<H>() && user_of_hook::validate<H>() && validate_enumeration<H>() &&
+           connection_state_of_hook::validate<H>() && connection_performance_of_hook::validate<H>() &&
+           on_logon_hook::validate<H>() && on_password_change_hook::validate<H>();
 }
 
 } // namespace mprnotify::detail

@@ -1,0 +1,155 @@
+// mprnotify/detail/connection_info_entry_points.hpp - the boundary for NPGetConnection3 and
+// NPGetConnectionPerformance.
+//
+// provider_entry_points<Handler, Policy> inherits these; the rules are the provider boundary's
+// (provider_entry_points.hpp), plus:
+//   NPGetConnection3      a NULL lpLocalName or lpBufferSize is WN_BAD_POINTER; a dwLevel other than 1
+//                         is WN_BAD_LEVEL; a NULL buffer with a non-zero size is WN_BAD_POINTER. Level 1
+//                         answers one DWORD (WNGETCON_CONNECTED / WNGETCON_DISCONNECTED). The page
+//                         counts *lpBufferSize in characters, yet the answer is a DWORD: the library
+//                         needs 4 and reports 4 after WN_MORE_DATA, which holds whether MPR meant
+//                         bytes or characters (4 characters are 8 bytes).
+//   NPGetConnectionPerformance
+//                         a NULL lpRemoteName or lpNetConnectInfo is WN_BAD_POINTER; a cbStructure
+//                         smaller than NETCONNECTINFOSTRUCT is WN_BAD_VALUE. The hook's figures are
+//                         written to the fields after cbStructure, which is never written.
+// Both: the hook is not called after any of those answers; std::nullopt from the hook is
+// WN_NOT_CONNECTED ("not mine"); a hook may not answer WN_MORE_DATA.
+#pragma once
+
+#include <cstddef>
+#include <cstring>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "../connection_info.hpp"
+#include "../failure.hpp"
+#include "../lookup.hpp"
+#include "../operation.hpp"
+#include "../platform.hpp"
+#include "../platform_provider.hpp"
+#include "../status.hpp"
+#include "buffer_writer.hpp"
+#include "call_report.hpp"
+#include "provider_hooks.hpp"
+#include "provider_policy.hpp"
+
+namespace mprnotify::detail {
+
+template <class Handler, class Policy>
+class connection_info_entry_points {
+    using report = call_report<Handler, provider_policy<Policy>>;
+    template <class Signature, std::size_t I>
+    using param = typename platform::parameters<Signature>::template at<I>;
+    using state_sig = platform::np_signature::NPGetConnection3;
+    using performance_sig = platform::np_signature::NPGetConnectionPerformance;
+
+public:
+    /// NPGetConnection3: the connection_state_of lookup, level 1.
+    static platform::dword MPRNOTIFY_APIENTRY get_connection3(param<state_sig, 0> local_name, param<state_sig, 1> level,
+                                                              param<state_sig, 2> buffer,
+                                                              param<state_sig, 3> size) noexcept
+    {
+        [[maybe_unused]] const platform::last_error_guard keep_last_error;
+        if constexpr (!connection_state_of_hook::present<Handler>) {
+            return to_dword(wn_status::not_supported);
+        } else {
+            if (local_name == nullptr || size == nullptr) {
+                return to_dword(wn_status::bad_pointer);
+            }
+            if (level != platform::get_connection3_level) {
+                return to_dword(wn_status::bad_level);
+            }
+            if (const auto bad = check_output(buffer, size)) {
+                return to_dword(*bad);
+            }
+            const std::wstring_view local{local_name};
+            return to_dword(answer<operation::get_connection_state>(
+                [&](Handler& handler) { return connection_state_of_hook::call(handler, local); },
+                [&](connection_state state) {
+                    constexpr platform::dword needed = sizeof(platform::dword);
+                    if (*size < needed) {
+                        *size = needed;
+                        return wn_status::more_data;
+                    }
+                    const auto value = static_cast<platform::dword>(state);
+                    std::memcpy(buffer, &value, sizeof value);
+                    return wn_status::success;
+                }));
+        }
+    }
+
+    /// NPGetConnectionPerformance: the connection_performance_of lookup.
+    static platform::dword MPRNOTIFY_APIENTRY get_connection_performance(param<performance_sig, 0> name,
+                                                                         param<performance_sig, 1> info) noexcept
+    {
+        [[maybe_unused]] const platform::last_error_guard keep_last_error;
+        if constexpr (!connection_performance_of_hook::present<Handler>) {
+            return to_dword(wn_status::not_supported);
+        } else {
+            if (name == nullptr || info == nullptr) {
+                return to_dword(wn_status::bad_pointer);
+            }
+            platform::dword declared = 0;
+            std::memcpy(&declared, info, sizeof declared); // cbStructure is the first field
+            if (declared < sizeof(platform::net_connect_info)) {
+                return to_dword(wn_status::bad_value);
+            }
+            const std::wstring_view asked{name};
+            return to_dword(answer<operation::get_connection_performance>(
+                [&](Handler& handler) { return connection_performance_of_hook::call(handler, asked); },
+                [&](const connection_performance& figures) {
+                    platform::net_connect_info out{};
+                    out.cbStructure = declared;
+                    out.dwFlags = static_cast<std::uint32_t>(figures.flags);
+                    out.dwSpeed = figures.speed;
+                    out.dwDelay = figures.delay;
+                    out.dwOptDataSize = figures.optional_data_size;
+                    std::memcpy(info, &out, sizeof out);
+                    return wn_status::success;
+                }));
+        }
+    }
+
+private:
+    static constexpr platform::dword to_dword(wn_status status) noexcept
+    {
+        return static_cast<platform::dword>(to_underlying(status));
+    }
+
+    template <operation Op>
+    static wn_status failed(const report& r) noexcept
+    {
+        const wn_status answer = r.answer();
+        return answer == wn_status::success || answer == wn_status::more_data ? declined(Op) : answer;
+    }
+
+    /// Runs a lookup hook (std::optional<V> or lookup<V>) and writes its value.
+    template <operation Op, class Hook, class Write>
+    static wn_status answer(Hook&& hook, Write&& write) noexcept
+    {
+        using answer_type = decltype(hook(std::declval<Handler&>()));
+        report r{Op, phase::unknown};
+        Handler* handler = r.handler();
+        if (handler == nullptr) {
+            return failed<Op>(r);
+        }
+        std::optional<answer_type> result;
+        if (!r.attempt(failure_site::provider_hook, [&] { result.emplace(hook(*handler)); })) {
+            return failed<Op>(r);
+        }
+        const wn_status status = status_of(*result);
+        if (status == wn_status::more_data) {
+            r.fail(failure_site::provider_hook,
+                   "a lookup answered WN_MORE_DATA itself; the library sizes MPR's buffer");
+            return failed<Op>(r);
+        }
+        if (status != wn_status::success) {
+            return status;
+        }
+        return write(value_of(*result));
+    }
+};
+
+} // namespace mprnotify::detail
