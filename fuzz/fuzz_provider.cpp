@@ -10,6 +10,9 @@
 //   - WN_MORE_DATA leaves the buffer untouched and reports a size larger than the one passed;
 //   - a lookup's WN_SUCCESS wrote a NUL-terminated answer inside the buffer;
 //   - the hook never runs for NULL required pointers or an unknown info level.
+// Steps whose first byte is 0xC0 or above drive the credential-manager pair and NPGetConnection3 /
+// NPGetConnectionPerformance: UNICODE_STRINGs with any Length / MaximumLength over heap blocks of
+// exactly MaximumLength bytes (ASan sees a read past Length), any authentication type, any cbStructure.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -24,6 +27,7 @@
 #include <mprnotify/provider_entry_points.hpp>
 
 #include "byte_reader.hpp"
+#include "credential_steps.hpp"
 
 namespace {
 
@@ -105,7 +109,50 @@ struct fuzz_provider {
         }
         return current.value;
     }
+    std::optional<std::wstring> on_logon(const logon_request& r)
+    {
+        touch(r);
+        if (!act()) {
+            return std::nullopt;
+        }
+        return current.value;
+    }
+    wn_status on_password_change(const password_change_request& r)
+    {
+        touch(r);
+        return act() ? wn_status::success : current.code;
+    }
+    lookup<connection_state> connection_state_of(std::wstring_view local)
+    {
+        static_cast<void>(local.size());
+        return act() ? lookup<connection_state>{connection_state::disconnected}
+                     : lookup<connection_state>{current.code};
+    }
+    lookup<connection_performance> connection_performance_of(std::wstring_view name)
+    {
+        static_cast<void>(name.size());
+        return act() ? lookup<connection_performance>{connection_performance{performance_flags::slow_link, 1, 2, 3}}
+                     : lookup<connection_performance>{current.code};
+    }
     void on_error(const failure& f) noexcept { static_cast<void>(f.message.size()); }
+
+    /// Reads every character the views hand out: a read past Length lands outside the block.
+    static void touch(const credential_event& e)
+    {
+        std::uint32_t sum = 0;
+        for (const interactive_logon* logon :
+             {&e.authentication(), e.previous_authentication() ? &*e.previous_authentication() : nullptr}) {
+            if (logon == nullptr) {
+                continue;
+            }
+            for (const secret& text : {logon->domain(), logon->user_name(), logon->password()}) {
+                for (const wchar_t c : text.reveal()) {
+                    sum += static_cast<std::uint32_t>(c);
+                }
+            }
+        }
+        static_cast<void>(sum + e.station_name().view().size());
+    }
 };
 
 using np = provider_entry_points<fuzz_provider>;
@@ -137,7 +184,12 @@ wn_status status_from(platform::dword raw) { return static_cast<wn_status>(raw);
 
 void step(fuzz::byte_reader& in)
 {
-    const std::uint8_t which = in.u8() % 6;
+    const std::uint8_t selector = in.u8();
+    if (selector >= 0xC0) {
+        fuzz::credential_step<np>(in, static_cast<std::uint8_t>(selector % 4U), current, read_string(in));
+        return;
+    }
+    const std::uint8_t which = selector % 6;
     const std::uint8_t nulls = in.u8();
     current.action = in.u8();
     const wn_status codes[] = {wn_status::not_connected, wn_status::bad_netname, wn_status::access_denied,

@@ -145,3 +145,43 @@ SAME_FLAG(cmd_save_credentials, CONNECT_CMD_SAVECRED);
 SAME_TYPE(any, RESOURCETYPE_ANY);
 SAME_TYPE(disk, RESOURCETYPE_DISK);
 SAME_TYPE(print, RESOURCETYPE_PRINT);
+
+// The credential-manager structures (ntsecapi.h, not for every translation unit: its UNICODE_STRING
+// collides with winternl.h's) against platform_provider.hpp's portable mirrors, and the constants
+// of the credential-manager pair and of NPGetConnection3 / NPGetConnectionPerformance.
+#include <ntsecapi.h>
+
+#include <mprnotify/connection_info.hpp>
+#include <mprnotify/platform_provider.hpp>
+
+LAYOUT_SIZE(UNICODE_STRING, 8, 16);
+LAYOUT_FIELD(UNICODE_STRING, Length, 0, 0);
+LAYOUT_FIELD(UNICODE_STRING, MaximumLength, 2, 2);
+LAYOUT_FIELD(UNICODE_STRING, Buffer, 4, 8);
+LAYOUT_SIZE(platform::unicode_string, 8, 16);
+LAYOUT_FIELD(platform::unicode_string, Buffer, 4, 8);
+LAYOUT_SIZE(MSV1_0_INTERACTIVE_LOGON, 28, 56);
+LAYOUT_FIELD(MSV1_0_INTERACTIVE_LOGON, LogonDomainName, 4, 8);
+LAYOUT_FIELD(MSV1_0_INTERACTIVE_LOGON, UserName, 12, 24);
+LAYOUT_FIELD(MSV1_0_INTERACTIVE_LOGON, Password, 20, 40);
+LAYOUT_SIZE(KERB_INTERACTIVE_LOGON, 28, 56);
+LAYOUT_FIELD(KERB_INTERACTIVE_LOGON, LogonDomainName, 4, 8);
+LAYOUT_FIELD(KERB_INTERACTIVE_LOGON, UserName, 12, 24);
+LAYOUT_FIELD(KERB_INTERACTIVE_LOGON, Password, 20, 40);
+LAYOUT_SIZE(platform::interactive_logon, 28, 56);
+LAYOUT_FIELD(platform::interactive_logon, LogonDomainName, 4, 8);
+LAYOUT_FIELD(platform::interactive_logon, UserName, 12, 24);
+LAYOUT_FIELD(platform::interactive_logon, Password, 20, 40);
+LAYOUT_SIZE(NETCONNECTINFOSTRUCT, 20, 20);
+LAYOUT_SIZE(platform::net_connect_info, 20, 20);
+static_assert(std::is_same_v<decltype(UNICODE_STRING::Buffer), decltype(platform::unicode_string::Buffer)>);
+static_assert(sizeof(MSV1_0_LOGON_SUBMIT_TYPE) == sizeof(platform::interactive_logon::MessageType));
+static_assert(platform::wn_valid_logon_account == WN_VALID_LOGON_ACCOUNT);
+static_assert(platform::wn_nt_password_changed == WN_NT_PASSWORD_CHANGED);
+static_assert(static_cast<DWORD>(mprnotify::connection_state::connected) == WNGETCON_CONNECTED);
+static_assert(static_cast<DWORD>(mprnotify::connection_state::disconnected) == WNGETCON_DISCONNECTED);
+static_assert(static_cast<DWORD>(mprnotify::performance_flags::for_net_card) == WNCON_FORNETCARD);
+static_assert(static_cast<DWORD>(mprnotify::performance_flags::not_routed) == WNCON_NOTROUTED);
+static_assert(static_cast<DWORD>(mprnotify::performance_flags::slow_link) == WNCON_SLOWLINK);
+static_assert(static_cast<DWORD>(mprnotify::performance_flags::dynamic) == WNCON_DYNAMIC);
+static_assert(platform::wnnc::con_get_performance == WNNC_CON_GETPERFORMANCE);
