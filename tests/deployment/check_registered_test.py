@@ -5,11 +5,10 @@ usage: check_registered_test.py [--wine WINE] MPRNOTIFY_CHECK_EXE GOOD_DLL
 Registers a working notifyee by full path and by %SystemRoot%\\System32 path, a path to no file,
 and a REG_DWORD; the tool must check each and judge each right, and exit 1 (one would not work).
 """
-import os
-import pathlib
 import shutil
-import subprocess
 import sys
+
+from windows_session import Windows, check, failures, system32, x86_cannot_run
 
 KEY = r"HKLM\SYSTEM\CurrentControlSet\Control\NetworkProvider\Notifyees"
 VALUES = {
@@ -18,43 +17,24 @@ VALUES = {
     "mprnotify-check-missing": r"C:\nowhere\missing-notifyee.dll",
 }
 DWORD = "mprnotify-check-dword"
-failures = []
-
-
-def check(condition, what):
-    print(("ok      " if condition else "FAILED  ") + what)
-    if not condition:
-        failures.append(what)
 
 
 def main():
     args = sys.argv[1:]
-    wine = []
+    wine = None
     if args[0] == "--wine":
-        wine, args = [args[1]], args[2:]
+        wine, args = args[1], args[2:]
     tool, good = args
-    prefix = pathlib.Path(os.environ.get("WINEPREFIX", pathlib.Path.home() / ".wine"))
-    data = pathlib.Path(tool).read_bytes()
-    machine = int.from_bytes(data[int.from_bytes(data[0x3C:0x40], "little") + 4:][:2], "little")
-    if wine and machine == 0x14C and not (prefix / "mprnotify-i686-runs").exists():
+    if x86_cannot_run(wine, tool):
         print("SKIPPED: an x86 program, and 32-bit programs do not run in this Wine")
         return 77
-
-    def run(*command):
-        r = subprocess.run(wine + list(command), capture_output=True, text=True, errors="replace", timeout=90,
-                           check=False)
-        return r.returncode, r.stdout + r.stderr
-
-    if wine:
-        system32 = prefix / "drive_c/windows/system32"
-        VALUES["mprnotify-check-good"] = run("winepath", "-w", str(pathlib.Path(good).resolve()))[1].strip().splitlines()[-1]
-    else:
-        system32 = pathlib.Path(os.environ["SystemRoot"]) / "System32"
-        VALUES["mprnotify-check-good"] = str(pathlib.Path(good).resolve())
-    copy = system32 / "mprnotify-check-test.dll"
+    win = Windows(wine, timeout=90)
+    run = win.run
+    VALUES["mprnotify-check-good"] = win.windows_path(good)
+    copy = system32() / "mprnotify-check-test.dll"
     shutil.copyfile(good, copy)
     # The same (64-bit) DLL where 32-bit processes look: the tool must say they cannot load it.
-    wow_copy = system32.parent / "syswow64" / "mprnotify-check-test.dll"
+    wow_copy = system32().parent / "syswow64" / "mprnotify-check-test.dll"
     if wow_copy.parent.is_dir():
         shutil.copyfile(good, wow_copy)
     try:

@@ -15,12 +15,12 @@ Wine loads the providers listed in ProviderOrder in every process that loads mpr
 needed). The machine's ProviderOrder is saved first and put back afterwards. Every program runs
 through WINE; WINEPREFIX comes from the environment.
 """
-import os
 import pathlib
 import shutil
-import subprocess
 import sys
 import tempfile
+
+from windows_session import Windows, check, failures, system32
 
 ORDER_KEY = r"HKLM\SYSTEM\CurrentControlSet\Control\NetworkProvider\Order"
 SERVICES = r"HKLM\SYSTEM\CurrentControlSet\Services"
@@ -29,45 +29,9 @@ API_NAME = "MprnotifyTestNP"
 REGSVR32_NAME = "MprnotifyRegsvr32NP"  # what registered_provider.cpp passes to the macro
 REMOTE = r"\\mprnotify-test\share"
 
-failures = []
-
-
-def check(condition, what):
-    print(("ok      " if condition else "FAILED  ") + what, flush=True)
-    if not condition:
-        failures.append(what)
-
-
-class Wine:
-    def __init__(self, wine):
-        self.wine = [wine]
-
-    def run(self, *args, env=None):
-        full = dict(os.environ, **(env or {}))
-        r = subprocess.run(self.wine + [str(a) for a in args], capture_output=True, text=True, errors="replace",
-                           timeout=120, check=False, env=full)
-        return r.returncode, r.stdout + r.stderr
-
-    def query(self, key, name):
-        """(type, data) of one value, or None."""
-        code, out = self.run("reg", "query", key, "/v", name)
-        if code != 0:
-            return None
-        for line in out.splitlines():
-            parts = line.strip().split(None, 2)
-            if len(parts) >= 2 and parts[0].lower() == name.lower() and parts[1].startswith("REG_"):
-                return parts[1], parts[2] if len(parts) == 3 else ""
-        return None
-
-    def key_exists(self, key):
-        return self.run("reg", "query", key)[0] == 0
-
+class Wine(Windows):
     def set_order(self, value, kind="REG_SZ"):
-        self.run("reg", "add", ORDER_KEY, "/v", "ProviderOrder", "/t", kind, "/d", value, "/f")
-
-    def windows_path(self, path):
-        code, out = self.run("winepath", "-w", pathlib.Path(path).resolve())
-        return out.strip().splitlines()[-1] if code == 0 and out.strip() else ""
+        self.set_value(ORDER_KEY, "ProviderOrder", kind, value)
 
 
 def connect(win, connect_exe, log):
@@ -185,8 +149,7 @@ def case_check(win, tool, _connect, provider, _registered, _log, check_exe, noti
         check(code == 1 and "no Services\\RDPNP\\NetworkProvider key: MPR skips it" in out,
               f"a token without its key is a problem (exit {code})")
         # A System32 path: 32-bit processes load SysWOW64's file of that name, and this one is x64.
-        system32 = pathlib.Path(os.environ["WINEPREFIX"]) / "drive_c/windows/system32"
-        copies = [system32 / "mprnotify-check-np.dll", system32.parent / "syswow64" / "mprnotify-check-np.dll"]
+        copies = [system32() / "mprnotify-check-np.dll", system32().parent / "syswow64" / "mprnotify-check-np.dll"]
         if copies[1].parent.is_dir():
             for copy in copies:
                 shutil.copyfile(provider, copy)

@@ -8,113 +8,62 @@ usage: regsvr32_test.py CASE [--wine WINE] REGISTERED_DLL PLAIN_DLL
   without_registration  regsvr32 fails on a notifyee without the macro, and writes nothing
 Under Wine (--wine), every Windows program runs through it; WINEPREFIX comes from the environment.
 """
-import os
-import pathlib
 import shutil
-import subprocess
 import sys
+
+from windows_session import Windows, check, failures, system32, x86_cannot_run
 
 KEY = r"HKLM\SYSTEM\CurrentControlSet\Control\NetworkProvider\Notifyees"
 NAME = "mprnotify-regsvr32-test"  # the name registered_notifyee.cpp passes to the macro
 NEIGHBOUR = "mprnotify-regsvr32-neighbour"
 
-failures = []
-
-
-def check(condition, what):
-    print(("ok      " if condition else "FAILED  ") + what)
-    if not condition:
-        failures.append(what)
-
-
-class Windows:
-    def __init__(self, wine):
-        self.wine = [wine] if wine else []
-
-    def run(self, *args):
-        result = subprocess.run(self.wine + list(args), capture_output=True, text=True, errors="replace",
-                                timeout=90, check=False)
-        return result.returncode, result.stdout + result.stderr
-
-    def query(self, name):
-        """(type, data) of one value, or None when `reg query` does not find it."""
-        code, out = self.run("reg", "query", KEY, "/v", name)
-        if code != 0:
-            return None
-        for line in out.splitlines():
-            parts = line.strip().split(None, 2)
-            if len(parts) >= 2 and parts[0].lower() == name.lower() and parts[1].startswith("REG_"):
-                return parts[1], parts[2] if len(parts) == 3 else ""
-        return None
-
-    def windows_path(self, path):
-        if not self.wine:
-            return str(pathlib.Path(path).resolve())
-        code, out = self.run("winepath", "-w", str(pathlib.Path(path).resolve()))
-        return out.strip().splitlines()[-1] if code == 0 and out.strip() else ""
-
-    def delete(self, name):
-        self.run("reg", "delete", KEY, "/v", name, "/f")
-
-
 def round_trip(win, dll, _plain):
-    win.delete(NAME)
-    win.run("reg", "add", KEY, "/v", NEIGHBOUR, "/t", "REG_SZ", "/d", r"C:\neighbour.dll", "/f")
-    neighbour = win.query(NEIGHBOUR)
+    win.delete_value(KEY, NAME)
+    win.set_value(KEY, NEIGHBOUR, "REG_SZ", r"C:\neighbour.dll")
+    neighbour = win.query(KEY, NEIGHBOUR)
     check(neighbour == ("REG_SZ", r"C:\neighbour.dll"), f"the neighbouring value is in place: {neighbour}")
 
     code, out = win.run("regsvr32", "/s", dll)
     check(code == 0, f"regsvr32 exits 0 (got {code}) {out.strip()}")
     expected = win.windows_path(dll)
-    value = win.query(NAME)
+    value = win.query(KEY, NAME)
     check(value is not None, f"reg query finds {NAME}")
     check(value is not None and value[0] == "REG_EXPAND_SZ", f"the value is REG_EXPAND_SZ: {value}")
     check(value is not None and value[1].lower() == expected.lower(), f"the value is the DLL's path {expected!r}: {value}")
 
     code, _ = win.run("regsvr32", "/s", dll)
-    check(code == 0 and win.query(NAME) == value, "registering again succeeds and changes nothing")
+    check(code == 0 and win.query(KEY, NAME) == value, "registering again succeeds and changes nothing")
 
     code, out = win.run("regsvr32", "/u", "/s", dll)
     check(code == 0, f"regsvr32 /u exits 0 (got {code}) {out.strip()}")
-    check(win.query(NAME) is None, "after /u reg query no longer finds the value")
+    check(win.query(KEY, NAME) is None, "after /u reg query no longer finds the value")
     code, _ = win.run("regsvr32", "/u", "/s", dll)
     check(code == 0, "unregistering again succeeds (nothing to remove)")
-    check(win.query(NEIGHBOUR) == neighbour, "the neighbouring value is untouched")
-    win.delete(NEIGHBOUR)
+    check(win.query(KEY, NEIGHBOUR) == neighbour, "the neighbouring value is untouched")
+    win.delete_value(KEY, NEIGHBOUR)
 
 
 def system_folder(win, dll, _plain):
-    prefix = os.environ.get("WINEPREFIX", str(pathlib.Path.home() / ".wine"))
-    if win.wine:
-        system32 = pathlib.Path(prefix) / "drive_c" / "windows" / "system32"
-    else:
-        system32 = pathlib.Path(os.environ["SystemRoot"]) / "System32"
-    copy = system32 / "mprnotify-regsvr32-test.dll"
+    copy = system32() / "mprnotify-regsvr32-test.dll"
     shutil.copyfile(dll, copy)
     try:
-        win.delete(NAME)
+        win.delete_value(KEY, NAME)
         code, out = win.run("regsvr32", "/s", r"C:\windows\system32\mprnotify-regsvr32-test.dll")
         check(code == 0, f"regsvr32 of the System32 copy exits 0 (got {code}) {out.strip()}")
-        value = win.query(NAME)
+        value = win.query(KEY, NAME)
         check(value == ("REG_EXPAND_SZ", r"%SystemRoot%\System32\mprnotify-regsvr32-test.dll"),
               f"the value is %SystemRoot%\\System32\\<file>, which each bitness resolves to its own copy: {value}")
         win.run("regsvr32", "/u", "/s", r"C:\windows\system32\mprnotify-regsvr32-test.dll")
-        check(win.query(NAME) is None, "/u removes it")
+        check(win.query(KEY, NAME) is None, "/u removes it")
     finally:
         copy.unlink(missing_ok=True)
 
 
 def without_registration(win, _dll, plain):
-    win.delete(NAME)
+    win.delete_value(KEY, NAME)
     code, out = win.run("regsvr32", "/s", plain)
     check(code != 0, f"regsvr32 fails on a DLL without DllRegisterServer (exit {code})")
-    check(win.query(NAME) is None, "and nothing is registered")
-
-
-def pe_machine(path):
-    data = pathlib.Path(path).read_bytes()
-    offset = int.from_bytes(data[0x3C:0x40], "little")
-    return int.from_bytes(data[offset + 4:offset + 6], "little")
+    check(win.query(KEY, NAME) is None, "and nothing is registered")
 
 
 def main():
@@ -127,11 +76,10 @@ def main():
     dll, plain = args
     # Wine without its 32-bit half cannot load an x86 DLL (and its regsvr32 would not say so
     # clearly): skip loudly unless scripts/windows/wine.sh's probe saw a 32-bit program run.
-    prefix = pathlib.Path(os.environ.get("WINEPREFIX", pathlib.Path.home() / ".wine"))
-    if wine and pe_machine(dll) == 0x14C and not (prefix / "mprnotify-i686-runs").exists():
+    if x86_cannot_run(wine, dll):
         print("SKIPPED: an x86 DLL, and 32-bit programs do not run in this Wine")
         return 77
-    win = Windows(wine)
+    win = Windows(wine, timeout=90)
     {"round_trip": round_trip, "system_folder": system_folder,
      "without_registration": without_registration}[case](win, dll, plain)
     print(f"{case}: {len(failures)} failed")
