@@ -2,6 +2,7 @@
 // in-process or loaded by path.
 #pragma once
 
+#include "testing/credential_router.hpp" // IWYU pragma: export
 #include "testing/notifyee.hpp"          // IWYU pragma: export
 #include "testing/packed_buffer.hpp"     // IWYU pragma: export
 #include "testing/provider.hpp"          // IWYU pragma: export
