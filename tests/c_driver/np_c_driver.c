@@ -23,8 +23,19 @@ typedef uint32_t (*add3_fn)(void*, NETRESOURCEW*, wchar_t*, wchar_t*, uint32_t);
 typedef uint32_t (*cancel_fn)(wchar_t*, int32_t);
 typedef uint32_t (*chars_fn)(wchar_t*, wchar_t*, uint32_t*);
 typedef uint32_t (*universal_fn)(wchar_t*, uint32_t, void*, uint32_t*);
+typedef uint32_t (*connection3_fn)(const wchar_t*, uint32_t, void*, uint32_t*);
+typedef struct {
+    uint32_t cbStructure, dwFlags, dwSpeed, dwDelay, dwOptDataSize;
+} NETCONNECTINFOSTRUCT;
+typedef uint32_t (*performance_fn)(const wchar_t*, NETCONNECTINFOSTRUCT*);
+typedef struct {
+    uint32_t LowPart;
+    int32_t HighPart;
+} LUID;
+typedef uint32_t (*logon_fn)(LUID*, const wchar_t*, void*, const wchar_t*, void*, wchar_t*, void*, wchar_t**);
+typedef uint32_t (*password_fn)(const wchar_t*, void*, const wchar_t*, void*, wchar_t*, void*, uint32_t);
 
-enum { WN_SUCCESS = 0, WN_MORE_DATA = 234, WN_BAD_POINTER = 487, WN_BAD_LEVEL = 124 };
+enum { WN_SUCCESS = 0, WN_MORE_DATA = 234, WN_BAD_POINTER = 487, WN_BAD_LEVEL = 124, WN_BAD_VALUE = 87 };
 enum { GUARD = 32, ITERATIONS = 20000 };
 
 static int failures = 0;
@@ -46,6 +57,7 @@ static void check(int ok, const char* path, const char* what)
 }
 
 static void* lookup(void* library, const char* name) { return dlsym(library, name); }
+static int info_marker; /* garbage a provider must overwrite with NULL */
 
 /* Calls a character lookup with every size from 0 to needed + 2, guard bytes around the buffer. */
 static void size_matrix(const char* path, chars_fn f, wchar_t* name)
@@ -118,6 +130,36 @@ static void drive(const char* path, void* library)
     check(caps(1) == 0x00050001, path, "WNNC_SPEC_VERSION is not WNNC_SPEC_VERSION51");
     for (uint32_t index = 0x0D; index < 0x40; ++index)
         check(caps(index) == 0, path, "an unknown index is not 0");
+
+    /* NPGetConnection3, NPGetConnectionPerformance and the credential-manager pair: found by name. */
+    connection3_fn connection3 = NULL;
+    performance_fn performance = NULL;
+    logon_fn logon = NULL;
+    password_fn password_change = NULL;
+    p = lookup(library, "NPGetConnection3"), memcpy(&connection3, &p, sizeof p);
+    p = lookup(library, "NPGetConnectionPerformance"), memcpy(&performance, &p, sizeof p);
+    p = lookup(library, "NPLogonNotify"), memcpy(&logon, &p, sizeof p);
+    p = lookup(library, "NPPasswordChangeNotify"), memcpy(&password_change, &p, sizeof p);
+    check(((connection & 0x40) != 0) == (performance != NULL), path, "caps GETPERFORMANCE disagrees with the export");
+    if (connection3) {
+        uint32_t size = 4, value = 0;
+        check(connection3(L"P:", 2, &value, &size) == WN_BAD_LEVEL, path, "NPGetConnection3 level 2 not WN_BAD_LEVEL");
+        check(connection3(NULL, 1, &value, &size) == WN_BAD_POINTER, path, "NPGetConnection3(NULL) not WN_BAD_POINTER");
+    }
+    if (performance) {
+        NETCONNECTINFOSTRUCT info = {3, 0, 0, 0, 0};
+        check(performance(L"\\\\home\\docs", &info) == WN_BAD_VALUE, path, "a short cbStructure not WN_BAD_VALUE");
+        check(performance(NULL, &info) == WN_BAD_POINTER, path, "NPGetConnectionPerformance(NULL) not WN_BAD_POINTER");
+    }
+    if (logon) {
+        wchar_t* script = (wchar_t*)&info_marker;
+        check(logon(NULL, L"MSV1_0:Interactive", NULL, NULL, NULL, NULL, NULL, &script) == WN_BAD_POINTER &&
+                  script == NULL,
+              path, "NPLogonNotify(NULL) not WN_BAD_POINTER with a NULL script");
+    }
+    if (password_change)
+        check(password_change(NULL, NULL, NULL, NULL, NULL, NULL, 0) == WN_BAD_POINTER, path,
+              "NPPasswordChangeNotify(NULL) not WN_BAD_POINTER");
 
     /* NULL structures and names. */
     if (add3)
