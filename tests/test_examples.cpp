@@ -10,19 +10,14 @@
 #include <iterator>
 #include <string>
 
+#include "example_library.hpp"
+
 namespace mt = mprnotify::testing;
 using mprnotify::wn_status;
 
 namespace {
 
-std::filesystem::path example(const char* name)
-{
-#if defined(_WIN32)
-    return std::filesystem::path{MPRNOTIFY_EXAMPLES_DIR} / (std::string{name} + ".dll");
-#else
-    return std::filesystem::path{MPRNOTIFY_EXAMPLES_DIR} / (std::string{name} + ".so");
-#endif
-}
+using test_support::example_library;
 
 struct loaded {
     mt::shared_library library;
@@ -32,7 +27,7 @@ struct loaded {
 loaded load(const char* name)
 {
     std::string error;
-    auto library = mt::shared_library::open(example(name), &error);
+    auto library = mt::shared_library::open(example_library(name), &error);
     INFO(error);
     REQUIRE(library.has_value());
     auto functions = library->functions(name, &error);

@@ -7,27 +7,18 @@
 #include <filesystem>
 #include <string>
 
+#include "example_library.hpp"
+
 namespace mt = mprnotify::testing;
 namespace platform = mprnotify::platform;
 using mprnotify::wn_status;
 
-namespace {
-
-std::filesystem::path example(const char* name)
-{
-#if defined(_WIN32)
-    return std::filesystem::path{MPRNOTIFY_EXAMPLES_DIR} / (std::string{name} + ".dll");
-#else
-    return std::filesystem::path{MPRNOTIFY_EXAMPLES_DIR} / (std::string{name} + ".so");
-#endif
-}
-
-} // namespace
+using test_support::example_library;
 
 TEST_CASE("home_provider exports NPGetCaps and exactly the functions of its hooks, by plain name")
 {
     std::string error;
-    auto library = mt::shared_library::open(example("home_provider"), &error);
+    auto library = mt::shared_library::open(example_library("home_provider"), &error);
     INFO(error);
     REQUIRE(library.has_value());
     CHECK(library->symbol("NPGetCaps") != nullptr);
@@ -54,7 +45,7 @@ TEST_CASE("home_provider exports NPGetCaps and exactly the functions of its hook
 TEST_CASE("home_provider through the simulated MPR: map, look up, refuse others, disconnect")
 {
     std::string error;
-    auto library = mt::shared_library::open(example("home_provider"), &error);
+    auto library = mt::shared_library::open(example_library("home_provider"), &error);
     REQUIRE(library.has_value());
     auto p = mt::find_provider(*library, "home_provider", &error);
     REQUIRE(p.has_value());
