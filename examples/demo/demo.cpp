@@ -92,8 +92,19 @@ int main(int argc, char** argv)
         np.add_connection({.local_name = L"H:", .remote_name = L"\\\\home\\docs", .password = L"demo-password-1"});
         np.add_connection({.local_name = L"K:", .remote_name = L"\\\\fileserver\\other"});
         np.get_connection(L"H:");
+#if !defined(_WIN32) // home_provider lists the folders of C:\home: off Windows, a folder of that name here
+        std::error_code made;
+        std::filesystem::create_directories(std::filesystem::path{"C:\\home"} / "docs", made);
+        std::filesystem::create_directories(std::filesystem::path{"C:\\home"} / "music", made);
+#endif
+        const auto shares = np.browse({.count = 4, .bytes = 512}); // WNetOpenEnumW(GLOBALNET), buffers checked
         np.cancel_connection(L"H:", true);
         std::fputs(mt::format_provider_trace(np).c_str(), stdout);
+        std::printf("\nbrowsed through NPEnumResource (%s):\n",
+                    shares.complete() ? "packed right" : shares.problem.c_str());
+        for (const mprnotify::net_resource& share : shares.entries) {
+            std::printf("   %ls\n", share.remote_name.value_or(L"(no name)").c_str());
+        }
     }
     libraries.clear(); // unload: the audit log is closed
 

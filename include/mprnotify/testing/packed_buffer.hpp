@@ -7,6 +7,7 @@
 // offset, its string terminated before the buffer ends, and no two strings overlapping (the same
 // string shared by two fields is allowed). It never reads outside [buffer, buffer + bytes).
 // read_packed_resources() gives the entries back as values, for comparing with what was packed.
+// detail::owned_net_resource and detail::caller_buffer are what the simulated MPR hands a provider.
 #pragma once
 
 #include <algorithm>
@@ -47,6 +48,51 @@ inline std::optional<std::size_t> packed_length(const void* buffer, std::size_t 
     }
     return std::nullopt;
 }
+
+/// A NETRESOURCEW over its own copies of a resource's strings (MPR hands providers writable ones).
+class owned_net_resource {
+public:
+    explicit owned_net_resource(const net_resource& r)
+        : local_(r.local_name.value_or(L"")), remote_(r.remote_name.value_or(L"")), comment_(r.comment.value_or(L"")),
+          provider_(r.provider.value_or(L""))
+    {
+        raw_.dwScope = static_cast<platform::dword>(r.scope);
+        raw_.dwType = static_cast<platform::dword>(r.type);
+        raw_.dwDisplayType = static_cast<platform::dword>(r.display_type);
+        raw_.dwUsage = static_cast<platform::dword>(r.usage);
+        raw_.lpLocalName = r.local_name ? local_.data() : nullptr;
+        raw_.lpRemoteName = r.remote_name ? remote_.data() : nullptr;
+        raw_.lpComment = r.comment ? comment_.data() : nullptr;
+        raw_.lpProvider = r.provider ? provider_.data() : nullptr;
+    }
+    owned_net_resource(const owned_net_resource&) = delete;
+    owned_net_resource& operator=(const owned_net_resource&) = delete;
+    ~owned_net_resource() = default;
+
+    [[nodiscard]] platform::net_resource_w* get() noexcept { return &raw_; }
+
+private:
+    std::wstring local_, remote_, comment_, provider_;
+    platform::net_resource_w raw_{};
+};
+
+/// A caller's buffer: aligned as a heap block is, `bytes` long.
+class caller_buffer {
+public:
+    explicit caller_buffer(platform::dword bytes) { resize(bytes); }
+    void resize(platform::dword bytes)
+    {
+        bytes_ = bytes;
+        storage_.assign((static_cast<std::size_t>(bytes) + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t),
+                        std::max_align_t{});
+    }
+    [[nodiscard]] void* data() noexcept { return bytes_ == 0 ? nullptr : static_cast<void*>(storage_.data()); }
+    [[nodiscard]] platform::dword bytes() const noexcept { return bytes_; }
+
+private:
+    std::vector<std::max_align_t> storage_;
+    platform::dword bytes_ = 0;
+};
 
 } // namespace detail
 

@@ -93,50 +93,18 @@ struct format_result {
 
 namespace detail {
 
-/// A NETRESOURCEW over its own copies of a resource's strings (MPR hands providers writable ones).
-class owned_net_resource {
-public:
-    explicit owned_net_resource(const net_resource& r)
-        : local_(r.local_name.value_or(L"")), remote_(r.remote_name.value_or(L"")), comment_(r.comment.value_or(L"")),
-          provider_(r.provider.value_or(L""))
-    {
-        raw_.dwScope = static_cast<platform::dword>(r.scope);
-        raw_.dwType = static_cast<platform::dword>(r.type);
-        raw_.dwDisplayType = static_cast<platform::dword>(r.display_type);
-        raw_.dwUsage = static_cast<platform::dword>(r.usage);
-        raw_.lpLocalName = r.local_name ? local_.data() : nullptr;
-        raw_.lpRemoteName = r.remote_name ? remote_.data() : nullptr;
-        raw_.lpComment = r.comment ? comment_.data() : nullptr;
-        raw_.lpProvider = r.provider ? provider_.data() : nullptr;
+inline std::string scope_name(resource_scope scope)
+{
+    switch (scope) {
+    case resource_scope::connected: return "RESOURCE_CONNECTED";
+    case resource_scope::globalnet: return "RESOURCE_GLOBALNET";
+    case resource_scope::remembered: return "RESOURCE_REMEMBERED";
+    case resource_scope::recent: return "RESOURCE_RECENT";
+    case resource_scope::context: return "RESOURCE_CONTEXT";
+    case resource_scope::shareable: return "RESOURCE_SHAREABLE";
     }
-    owned_net_resource(const owned_net_resource&) = delete;
-    owned_net_resource& operator=(const owned_net_resource&) = delete;
-    ~owned_net_resource() = default;
-
-    [[nodiscard]] platform::net_resource_w* get() noexcept { return &raw_; }
-
-private:
-    std::wstring local_, remote_, comment_, provider_;
-    platform::net_resource_w raw_{};
-};
-
-/// A caller's buffer: aligned as a heap block is, `bytes` long.
-class caller_buffer {
-public:
-    explicit caller_buffer(platform::dword bytes) { resize(bytes); }
-    void resize(platform::dword bytes)
-    {
-        bytes_ = bytes;
-        storage_.assign((static_cast<std::size_t>(bytes) + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t),
-                        std::max_align_t{});
-    }
-    [[nodiscard]] void* data() noexcept { return bytes_ == 0 ? nullptr : static_cast<void*>(storage_.data()); }
-    [[nodiscard]] platform::dword bytes() const noexcept { return bytes_; }
-
-private:
-    std::vector<std::max_align_t> storage_;
-    platform::dword bytes_ = 0;
-};
+    return "scope " + std::to_string(static_cast<unsigned>(scope));
+}
 
 inline std::string describe_resource(const std::optional<net_resource>& r)
 {
@@ -225,9 +193,7 @@ inline enumeration_end enumerate_one(const provider& p, std::size_t index, const
     const auto opened = static_cast<wn_status>(
         p.open_enum(static_cast<platform::dword>(call.scope), static_cast<platform::dword>(call.type),
                     static_cast<platform::dword>(call.usage), parent ? parent->get() : nullptr, &handle));
-    journal.record(index, "NPOpenEnum",
-                   "scope " + std::to_string(static_cast<unsigned>(call.scope)) + ", " + describe_resource(call.parent),
-                   opened);
+    journal.record(index, "NPOpenEnum", scope_name(call.scope) + ", " + describe_resource(call.parent), opened);
     if (opened != wn_status::success) {
         return {false, opened};
     }
@@ -251,9 +217,7 @@ inline enumeration_end enumerate_one(const provider& p, std::size_t index, const
 
 inline browse_result browse(const std::vector<provider>& providers, provider_journal& journal, const browse_call& call)
 {
-    journal.begin("browse " + describe_resource(call.parent) + ", scope " +
-                      std::to_string(static_cast<unsigned>(call.scope)),
-                  wnet_kind::browse);
+    journal.begin("browse " + describe_resource(call.parent) + ", " + scope_name(call.scope), wnet_kind::browse);
     browse_result result;
     const auto bit = static_cast<platform::dword>(scope_bit(call.scope));
     bool named_found = false;
