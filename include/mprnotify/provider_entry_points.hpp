@@ -19,15 +19,16 @@
 #include <optional>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include "config.hpp"
 #include "connect_request.hpp"
 #include "detail/browse_entry_points.hpp"
 #include "detail/buffer_writer.hpp"
 #include "detail/call_report.hpp"
-#include "detail/handler_instance.hpp"
 #include "detail/connection_info_entry_points.hpp"
 #include "detail/credential_entry_points.hpp"
+#include "detail/handler_instance.hpp"
 #include "detail/provider_caps.hpp"
 #include "detail/provider_hooks.hpp"
 #include "detail/provider_policy.hpp"
@@ -39,6 +40,7 @@
 #include "platform_provider.hpp"
 #include "policy.hpp"
 #include "status.hpp"
+#include "wzstring_view.hpp"
 
 namespace mprnotify {
 
@@ -134,7 +136,7 @@ public:
             if (const auto bad = detail::check_output(remote_name, size)) {
                 return to_dword(*bad);
             }
-            const std::wstring_view local{wide(local_name)};
+            const wzstring_view local{wide(local_name)}; // not measured: the hook compares it
             return to_dword(look_up<operation::get_connection>(
                 [&](Handler& handler) { return detail::connection_of_hook::call(handler, local); },
                 [&](std::wstring_view value) { return detail::write_characters(value, wide(remote_name), size); }));
@@ -189,37 +191,15 @@ public:
     }
 
 private:
-    static constexpr platform::dword to_dword(wn_status status) noexcept
-    {
-        return static_cast<platform::dword>(to_underlying(status));
-    }
+    // to_dword(), wide(), failed() and the lookup runner are the browsing base's.
+    using browse = detail::browse_entry_points<Handler, Policy>;
+    using browse::to_dword;
+    using browse::wide;
 
-    /// MPR passes wide strings and structures whatever TCHAR the SDK prototype names.
-    static wchar_t* wide(wchar_t* text) noexcept { return text; }
-    static wchar_t* wide(char* text) noexcept
-    {
-        return reinterpret_cast<wchar_t*>(text); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
-    }
-    static const wchar_t* wide(const wchar_t* text) noexcept { return text; }
-    template <class Resource>
-    requires(sizeof(Resource) == sizeof(platform::net_resource_w) &&
-             std::is_class_v<Resource>) static const platform::net_resource_w* wide(Resource* resource) noexcept
-    {
-        return reinterpret_cast<const platform::net_resource_w*>(resource); // same layout: platform.hpp
-    }
-
-    /// A failed call's answer: never WN_SUCCESS (a deliberate wn_error(WN_SUCCESS) included), and
-    /// for a lookup never WN_MORE_DATA, whose size only the library can report.
     template <operation Op>
     static wn_status failed(const report& r) noexcept
     {
-        constexpr bool lookup_op =
-            Op == operation::get_connection || Op == operation::get_universal_name || Op == operation::get_user;
-        const wn_status answer = r.answer();
-        if (answer == wn_status::success || (lookup_op && answer == wn_status::more_data)) {
-            return detail::declined(Op);
-        }
-        return answer;
+        return browse::template failed<Op>(r);
     }
 
     /// Runs a hook that answers a wn_status.
@@ -257,30 +237,12 @@ private:
         }
     }
 
-    /// Runs a lookup hook and writes its value with `write`.
+    /// Runs a lookup hook and writes its value with `write`; "not mine" is WN_NOT_CONNECTED here.
     template <operation Op, class Hook, class Write>
     static wn_status look_up(Hook&& hook, Write&& write) noexcept
     {
-        using answer_type = decltype(hook(std::declval<Handler&>()));
-        report r{Op, phase::unknown};
-        Handler* handler = r.handler();
-        if (handler == nullptr) {
-            return failed<Op>(r);
-        }
-        std::optional<answer_type> answer;
-        if (!r.attempt(failure_site::provider_hook, [&] { answer.emplace(hook(*handler)); })) {
-            return failed<Op>(r);
-        }
-        const wn_status status = detail::status_of(*answer);
-        if (status == wn_status::more_data) {
-            r.fail(failure_site::provider_hook,
-                   "a lookup answered WN_MORE_DATA itself; the library sizes MPR's buffer and reports that");
-            return failed<Op>(r);
-        }
-        if (status != wn_status::success) {
-            return status;
-        }
-        return write(detail::value_of(*answer));
+        return browse::template answer_lookup<Op>(wn_status::not_connected, std::forward<Hook>(hook),
+                                                  std::forward<Write>(write));
     }
 };
 

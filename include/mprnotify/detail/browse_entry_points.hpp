@@ -163,7 +163,8 @@ public:
                 return to_dword(wn_status::bad_netname);
             }
             const resource_request request{*wide(resource)};
-            return to_dword(answer_resource<operation::get_resource_information>(
+            return to_dword(answer_lookup<operation::get_resource_information>(
+                declined(operation::get_resource_information),
                 [&](Handler& handler) { return resource_information_hook::call(handler, request); },
                 [&](const mprnotify::resource_information& info) {
                     return write_resource(info.resource, info.system, buffer, size, system);
@@ -187,7 +188,8 @@ public:
                 return to_dword(wn_status::bad_netname);
             }
             const resource_request request{*wide(resource)};
-            return to_dword(answer_resource<operation::get_resource_parent>(
+            return to_dword(answer_lookup<operation::get_resource_parent>(
+                declined(operation::get_resource_parent),
                 [&](Handler& handler) { return resource_parent_hook::call(handler, request); },
                 [&](const net_resource& parent) {
                     return write_resource(parent, std::nullopt, buffer, size, static_cast<wchar_t**>(nullptr));
@@ -211,7 +213,8 @@ public:
             }
             const format_request request{remote_name, static_cast<std::uint32_t>(flags),
                                          static_cast<std::uint32_t>(width)};
-            return to_dword(answer_resource<operation::format_network_name>(
+            return to_dword(answer_lookup<operation::format_network_name>(
+                declined(operation::format_network_name),
                 [&](Handler& handler) { return format_network_name_hook::call(handler, request); },
                 [&](std::wstring_view name) { return write_characters(name, formatted, length); }));
         }
@@ -227,15 +230,19 @@ public:
         }
     }
 
-private:
-    /// The state of H's enumerations; named only where H has an enumerate hook.
-    template <class H = Handler>
-    using state_of = typename enumeration_types<H>::state;
-    using table_type = context_table<enumeration_capacity_of<Policy>(), default_context_inline_bytes>;
+protected:
+    // Shared with provider_entry_points, which derives from this class.
 
     static constexpr platform::dword to_dword(wn_status status) noexcept
     {
         return static_cast<platform::dword>(to_underlying(status));
+    }
+
+    /// MPR passes wide strings and structures whatever TCHAR the SDK prototype names.
+    static wchar_t* wide(wchar_t* text) noexcept { return text; }
+    static wchar_t* wide(char* text) noexcept
+    {
+        return reinterpret_cast<wchar_t*>(text); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
     }
     static const wchar_t* wide(const wchar_t* text) noexcept { return text; }
     template <class Resource>
@@ -244,6 +251,60 @@ private:
     {
         return reinterpret_cast<const platform::net_resource_w*>(resource); // same layout: platform.hpp
     }
+
+    /// A failed call's answer: never WN_SUCCESS (a deliberate wn_error(WN_SUCCESS) included), and
+    /// for a function that returns a buffer never WN_MORE_DATA, whose size only the library reports.
+    template <operation Op>
+    static wn_status failed(const call_report<Handler, provider_policy<Policy>>& r) noexcept
+    {
+        constexpr bool sizes_buffer = Op == operation::get_connection || Op == operation::get_universal_name ||
+                                      Op == operation::get_user || Op == operation::get_resource_information ||
+                                      Op == operation::get_resource_parent ||
+                                      Op == operation::format_network_name || Op == operation::enum_resource;
+        const wn_status answer = r.answer();
+        if (answer == wn_status::success || (sizes_buffer && answer == wn_status::more_data)) {
+            return declined(Op);
+        }
+        return answer;
+    }
+
+    /// Runs a lookup hook (it answers std::optional<V> or lookup<V>) and writes its value with
+    /// `write`. "Not mine" (std::nullopt, or a lookup's WN_NOT_CONNECTED) is answered `not_mine`, in
+    /// the calling function's words; a hook answering WN_MORE_DATA itself is a failure: only the
+    /// library sizes MPR's buffer.
+    template <operation Op, class Hook, class Write>
+    static wn_status answer_lookup(wn_status not_mine, Hook&& hook, Write&& write) noexcept
+    {
+        using answer_type = decltype(hook(std::declval<Handler&>()));
+        report r{Op, phase::unknown};
+        Handler* handler = r.handler();
+        if (handler == nullptr) {
+            return failed<Op>(r);
+        }
+        std::optional<answer_type> answer;
+        if (!r.attempt(failure_site::provider_hook, [&] { answer.emplace(hook(*handler)); })) {
+            return failed<Op>(r);
+        }
+        const wn_status status = status_of(*answer);
+        if (status == wn_status::not_connected) {
+            return not_mine;
+        }
+        if (status == wn_status::more_data) {
+            r.fail(failure_site::provider_hook,
+                   "a lookup answered WN_MORE_DATA itself; the library sizes MPR's buffer and reports that");
+            return failed<Op>(r);
+        }
+        if (status != wn_status::success) {
+            return status;
+        }
+        return write(value_of(*answer));
+    }
+
+private:
+    /// The state of H's enumerations; named only where H has an enumerate hook.
+    template <class H = Handler>
+    using state_of = typename enumeration_types<H>::state;
+    using table_type = context_table<enumeration_capacity_of<Policy>(), default_context_inline_bytes>;
 
     /// Created after the handler, so destroyed before it (owned_by_handler).
     static table_type& table() noexcept { return owned_by_handler<table_type, browse_entry_points>::get(); }
@@ -272,12 +333,6 @@ private:
             }
         }
         return {};
-    }
-
-    template <operation Op>
-    static wn_status failed(const report& r) noexcept
-    {
-        return r.answer() == wn_status::success ? declined(Op) : r.answer();
     }
 
     static wn_status open(const enum_request& request, void** handle_out) noexcept
@@ -356,34 +411,6 @@ private:
         }
         *size = static_cast<platform::dword>(batch.one_entry_bytes);
         return wn_status::more_data;
-    }
-
-    /// Runs a lookup-style hook (std::optional<V> or lookup<V>) and writes its value.
-    template <operation Op, class Hook, class Write>
-    static wn_status answer_resource(Hook&& hook, Write&& write) noexcept
-    {
-        using answer_type = decltype(hook(std::declval<Handler&>()));
-        report r{Op, phase::unknown};
-        Handler* handler = r.handler();
-        if (handler == nullptr) {
-            return failed<Op>(r);
-        }
-        std::optional<answer_type> answer;
-        if (!r.attempt(failure_site::provider_hook, [&] { answer.emplace(hook(*handler)); })) {
-            return failed<Op>(r);
-        }
-        const wn_status status = status_of(*answer);
-        if (status == wn_status::not_connected) {
-            return declined(Op); // "not mine", in this function's words
-        }
-        if (status == wn_status::more_data) {
-            r.fail(failure_site::provider_hook, "a hook answered WN_MORE_DATA itself; the library sizes MPR's buffer");
-            return failed<Op>(r);
-        }
-        if (status != wn_status::success) {
-            return status;
-        }
-        return write(value_of(*answer));
     }
 
     /// One NETRESOURCE with only the fields the resource pages return, its strings, and the

@@ -63,7 +63,7 @@ public:
             *at_ = std::move(at);
         });
         const auto end = end_;
-        while (out.count() < requested) {
+        for (std::size_t left = requested > out.count() ? requested - out.count() : 0; left != 0; --left) {
             if (at == end) {
                 result.at_end = true;
                 break;
@@ -99,7 +99,7 @@ public:
     batch_result fill(resource_array_packer& packer, std::size_t requested)
     {
         batch_result result;
-        while (packer.count() < requested) {
+        for (std::size_t left = requested > packer.count() ? requested - packer.count() : 0; left != 0; --left) {
             if (!current_ && !exhausted_) {
                 current_ = generator_();
                 exhausted_ = !current_.has_value();
