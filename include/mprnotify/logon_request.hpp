@@ -30,6 +30,7 @@ enum class authentication_type : std::uint8_t {
 /// MSV1_0_INTERACTIVE_LOGON / KERB_INTERACTIVE_LOGON: three counted credentials.
 class interactive_logon {
 public:
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the structure's field order
     interactive_logon(authentication_type type, secret domain, secret user_name, secret password) noexcept
         : type_(type), domain_(domain), user_name_(user_name), password_(password)
     {

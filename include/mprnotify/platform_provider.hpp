@@ -130,8 +130,10 @@ struct luid {
 };
 
 /// LocalAlloc / LocalFree off Windows: the C heap, so the simulated MPR frees what a provider returned.
+// NOLINTBEGIN(cppcoreguidelines-no-malloc): LocalAlloc's stand-in, memory a C-style caller frees
 inline void* local_alloc(std::size_t bytes) noexcept { return std::malloc(bytes); }
 inline void local_free(void* memory) noexcept { std::free(memory); }
+// NOLINTEND(cppcoreguidelines-no-malloc)
 
 namespace np_signature {
 using NPLogonNotify = dword(luid*, const wchar_t*, void*, const wchar_t*, void*, wchar_t*, void*, wchar_t**);

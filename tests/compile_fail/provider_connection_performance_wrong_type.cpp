@@ -1,4 +1,4 @@
-// expect: connection_performance_of must return std::optional<mprnotify::connection_performance> or mprnotify::lookup<mprnotify::connection_performance>
+// expect: connection_performance_of must return std::optional<mprnotify::connection_performance> or
 #include <mprnotify/provider.hpp>
 #include <optional>
 using namespace mprnotify;

@@ -1,4 +1,4 @@
-// expect: connection_state_of must return std::optional<mprnotify::connection_state> or mprnotify::lookup<mprnotify::connection_state>
+// expect: connection_state_of must return std::optional<mprnotify::connection_state> or
 #include <mprnotify/provider.hpp>
 #include <optional>
 using namespace mprnotify;

@@ -5,6 +5,9 @@ using namespace mprnotify;
 struct handler {
     static constexpr std::uint32_t net_type = 0x00FA0000;
     // A near miss: the password as a plain string would leak into every copy and log.
-    wn_status on_logon(const std::wstring& password) { return password.empty() ? wn_status::success : wn_status::success; }
+    wn_status on_logon(const std::wstring& password)
+    {
+        return password.empty() ? wn_status::success : wn_status::success;
+    }
 };
 MPRNOTIFY_PROVIDER_EXPORT(handler);

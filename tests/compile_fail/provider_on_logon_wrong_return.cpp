@@ -1,4 +1,4 @@
-// expect: on_logon must return mprnotify::wn_status, or std::optional<std::wstring> (the logon script; std::nullopt for none)
+// expect: on_logon must return mprnotify::wn_status, or std::optional<std::wstring> (the logon script; std::nullopt for
 #include <mprnotify/provider.hpp>
 #include <string>
 using namespace mprnotify;

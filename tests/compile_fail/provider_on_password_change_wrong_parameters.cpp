@@ -1,4 +1,4 @@
-// expect: on_password_change has the wrong parameters or is overloaded; expected on_password_change(const mprnotify::password_change_request&)
+// expect: on_password_change has the wrong parameters or is overloaded; expected on_password_change(const
 #include <mprnotify/provider.hpp>
 using namespace mprnotify;
 struct handler {
