@@ -79,18 +79,18 @@ struct fuzz_provider {
     static constexpr std::uint32_t net_type = 0x00FE0000;
     wn_status connect(const connect_request& r)
     {
-        static_cast<void>(r.remote_name().size() + r.local_name().view().size() + r.password().reveal().size());
+        static_cast<void>(r.remote_name().view().size() + r.local_name().view().size() + r.password().reveal().size());
         static_cast<void>(r.owner_window());
         return act() ? wn_status::success : current.code;
     }
     wn_status disconnect(const disconnect_request& r)
     {
-        static_cast<void>(r.name().size());
+        static_cast<void>(r.name().view().size());
         return act() ? wn_status::success : current.code;
     }
-    lookup<std::wstring_view> connection_of(std::wstring_view local)
+    lookup<std::wstring_view> connection_of(wzstring_view local)
     {
-        static_cast<void>(local.size());
+        static_cast<void>(local.view().size());
         return act() ? lookup<std::wstring_view>{current.value} : lookup<std::wstring_view>{current.code};
     }
     lookup<universal_name_view> universal_name_of(std::wstring_view path)

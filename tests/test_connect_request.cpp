@@ -5,11 +5,19 @@
 #include <mprnotify/connect_request.hpp>
 
 #include <string>
+#include <type_traits>
 
 using mprnotify::connect_entry;
 using mprnotify::connect_request;
 using mprnotify::disconnect_request;
 namespace platform = mprnotify::platform;
+
+// The names MPR must pass are compared without being measured (wzstring_view.hpp); the requests
+// stay views: trivially copyable, nothing copied.
+static_assert(std::is_same_v<decltype(std::declval<const connect_request&>().remote_name()), mprnotify::wzstring_view>);
+static_assert(std::is_same_v<decltype(std::declval<const disconnect_request&>().name()), mprnotify::wzstring_view>);
+static_assert(std::is_trivially_copyable_v<connect_request>);
+static_assert(std::is_trivially_copyable_v<disconnect_request>);
 
 namespace {
 struct resource {
@@ -32,7 +40,9 @@ TEST_CASE("the defined fields are read as MPR passed them")
     const connect_request request{
         r.raw, L"pw", nullptr, platform::window_handle{}, 0x4, connect_entry::add_connection3};
     CHECK(request.remote_name() == L"\\\\home\\docs");
-    CHECK(request.remote_name().data() == r.remote.data()); // zero-copy
+    CHECK(request.remote_name().c_str() == r.remote.data()); // zero-copy
+    CHECK(request.remote_name().starts_with(L"\\\\home\\"));
+    CHECK(request.remote_name().view().substr(7) == L"docs");
     CHECK(request.local_name() == L"P:");
     CHECK_FALSE(request.is_deviceless());
     CHECK(request.resource_type() == mprnotify::resource_type::disk);
@@ -71,8 +81,10 @@ TEST_CASE("the owner window is handed out only with CONNECT_INTERACTIVE; unknown
 
 TEST_CASE("disconnect_request: the name and the force flag")
 {
-    const disconnect_request request{L"P:", true};
+    const wchar_t* name = L"P:";
+    const disconnect_request request{name, true};
     CHECK(request.name() == L"P:");
+    CHECK(request.name().c_str() == name); // zero-copy
     CHECK(request.force());
     CHECK_FALSE(disconnect_request(L"\\\\home\\docs", false).force());
 }

@@ -4,16 +4,19 @@
 
 #include <mprnotify/provider_entry_points.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <new>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
 #include "guard_page.hpp"
 
 using namespace mprnotify;
+using namespace std::literals;
 namespace platform = mprnotify::platform;
 
 namespace {
@@ -32,6 +35,7 @@ mode behaviour = mode::answer;
 int hook_calls = 0;
 std::vector<std::string> errors;
 std::wstring last_password;
+const wchar_t* seen_name = nullptr; // the pointer the last name-taking hook was handed
 
 void act()
 {
@@ -56,16 +60,22 @@ struct provider {
     {
         act();
         last_password = std::wstring{r.password().reveal()};
+        seen_name = r.remote_name().c_str();
         return r.remote_name().starts_with(L"\\\\home\\") ? wn_status::success : wn_status::bad_netname;
     }
     wn_status disconnect(const disconnect_request& r)
     {
         act();
+        seen_name = r.name().c_str();
+        if (r.name() != L"P:" && r.name() != L"\\\\home\\docs") {
+            return wn_status::not_connected;
+        }
         return r.force() ? wn_status::success : wn_status::open_files;
     }
-    std::optional<std::wstring> connection_of(std::wstring_view local)
+    std::optional<std::wstring> connection_of(wzstring_view local)
     {
         act();
+        seen_name = local.c_str();
         return local == L"P:" ? std::optional<std::wstring>{L"\\\\home\\docs"} : std::nullopt;
     }
     lookup<universal_name_view> universal_name_of(std::wstring_view path)
@@ -94,6 +104,7 @@ struct reset {
         behaviour = mode::answer;
         hook_calls = 0;
         errors.clear();
+        seen_name = nullptr;
     }
 };
 
@@ -215,6 +226,35 @@ TEST_CASE_FIXTURE(reset, "disconnect: NULL name is WN_BAD_POINTER; force reaches
     wchar_t name[] = L"P:";
     CHECK(open_np::cancel_connection(name, 0) == to_underlying(wn_status::open_files));
     CHECK(open_np::cancel_connection(name, 1) == to_underlying(wn_status::success));
+}
+
+TEST_CASE_FIXTURE(reset, "the names reach the hooks as MPR's own pointers, read no further than their terminator")
+{
+    // Each name ends right before a page that cannot be read: a comparison that measured or read
+    // past the terminator would fault. Shorter, equal and longer than what the hooks compare with.
+    for (const std::wstring_view text : {L"P"sv, L"P:"sv, L"P:\\x"sv, L"\\\\home\\docs"sv, L"\\\\home"sv}) {
+        CAPTURE(std::string(text.begin(), text.end()));
+        const test_support::guarded_tail tail((text.size() + 1) * sizeof(wchar_t));
+        REQUIRE(tail.data() != nullptr);
+        auto* name = static_cast<wchar_t*>(tail.data());
+        std::copy(text.begin(), text.end(), name);
+        name[text.size()] = L'\0'; // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+        const bool drive = text == L"P:";
+        const bool share = text == L"\\\\home\\docs";
+
+        CHECK(open_np::cancel_connection(name, 1) ==
+              to_underlying(drive || share ? wn_status::success : wn_status::not_connected));
+        CHECK(seen_name == name);
+        wchar_t buffer[64];
+        platform::dword size = 64;
+        CHECK(open_np::get_connection(name, buffer, &size) ==
+              to_underlying(drive ? wn_status::success : wn_status::not_connected));
+        CHECK(seen_name == name);
+        net_resource r;
+        r.raw.lpRemoteName = name;
+        CHECK(add3(r) == (share ? wn_status::success : wn_status::bad_netname));
+        CHECK(seen_name == name);
+    }
 }
 
 TEST_CASE_FIXTURE(reset, "NPGetConnection: bad pointers, sizes 0 / 1 / short / exact / 0xFFFFFFFF, not mine")

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 using namespace mprnotify;
 namespace d = mprnotify::detail;
@@ -29,7 +30,7 @@ struct everything {
 };
 struct lookups_only {
     static constexpr std::uint32_t net_type = 0x00FC0000;
-    std::optional<std::wstring_view> connection_of(std::wstring_view) const { return std::nullopt; }
+    std::optional<std::wstring_view> connection_of(wzstring_view) const { return std::nullopt; }
     std::optional<std::wstring> user_of(nullable_wstring) { return std::nullopt; }
 };
 struct wrong_answer {
@@ -40,6 +41,14 @@ struct wrong_parameter {
     [[maybe_unused]] static constexpr std::uint32_t net_type = 1;
     std::optional<std::wstring> connection_of(const std::wstring&) { return std::nullopt; }
 };
+struct raw_pointer_parameter {
+    [[maybe_unused]] static constexpr std::uint32_t net_type = 1;
+    std::optional<std::wstring> connection_of(const wchar_t*) { return std::nullopt; }
+};
+struct by_reference {
+    static constexpr std::uint32_t net_type = 0x00FD0000;
+    std::optional<std::wstring> connection_of(const wzstring_view&) { return std::nullopt; }
+};
 struct notifyee_only {
     void on_error(const failure&) noexcept {}
 };
@@ -49,6 +58,9 @@ struct notifyee_only {
 static_assert(d::validate_provider<connect_only>());
 static_assert(d::validate_provider<everything>());
 static_assert(d::validate_provider<lookups_only>());
+static_assert(d::validate_provider<by_reference>());
+static_assert(std::is_same_v<d::connection_of_hook::argument, wzstring_view>,
+              "the fast form is what MPR's name becomes");
 
 TEST_CASE("a hook is present only when declared, callable and answering an accepted type")
 {
@@ -60,7 +72,13 @@ TEST_CASE("a hook is present only when declared, callable and answering an accep
     CHECK(d::connection_of_hook::callable<wrong_answer>);
     CHECK_FALSE(d::connection_of_hook::answers_right<wrong_answer>);
     CHECK(d::connection_of_hook::declared<wrong_parameter>);
-    CHECK_FALSE(d::connection_of_hook::callable<wrong_parameter>); // a std::wstring_view does not convert implicitly
+    CHECK_FALSE(d::connection_of_hook::callable<wrong_parameter>); // a wzstring_view never becomes a std::wstring
+    CHECK(d::connection_of_hook::declared<raw_pointer_parameter>);
+    CHECK_FALSE(d::connection_of_hook::callable<raw_pointer_parameter>); // nor a raw pointer
+    // The fast form (wzstring_view, by value or reference) and the measuring one (std::wstring_view) both serve.
+    CHECK(d::connection_of_hook::present<lookups_only>);
+    CHECK(d::connection_of_hook::present<by_reference>);
+    CHECK(d::connection_of_hook::present<everything>);
     CHECK_FALSE(d::has_provider_hook<notifyee_only>);
     CHECK(d::has_net_type<connect_only>);
     CHECK_FALSE(d::has_net_type<notifyee_only>);

@@ -26,14 +26,14 @@ struct home_provider {
         if (!r.remote_name().starts_with(L"\\\\home\\")) return wn_status::bad_netname; // not mine: MPR asks the next provider
         const std::wstring key{r.is_deviceless() ? r.remote_name() : r.local_name().view()};
         std::scoped_lock hold{lock}; if (!connections.emplace(key, r.remote_name()).second) return wn_status::already_connected;
-        if (r.is_deviceless() || DefineDosDeviceW(0, key.c_str(), (L"C:\\home\\" + std::wstring{r.remote_name().substr(7)}).c_str())) return wn_status::success;
+        if (r.is_deviceless() || DefineDosDeviceW(0, key.c_str(), (L"C:\\home\\" + std::wstring{r.remote_name().view().substr(7)}).c_str())) return wn_status::success;
         connections.erase(key); return wn_status::bad_localname;
     }
     wn_status disconnect(const disconnect_request& r) {
         std::scoped_lock hold{lock}; if (connections.erase(std::wstring{r.name()}) == 0) return wn_status::not_connected;
-        DefineDosDeviceW(2 /* DDD_REMOVE_DEFINITION */, std::wstring{r.name()}.c_str(), nullptr); return wn_status::success;
+        DefineDosDeviceW(2 /* DDD_REMOVE_DEFINITION */, r.name().c_str(), nullptr); return wn_status::success;
     }
-    std::optional<std::wstring> connection_of(std::wstring_view local) {
+    std::optional<std::wstring> connection_of(wzstring_view local) { // compared, never measured
         std::scoped_lock hold{lock}; const auto it = connections.find(local);
         return it == connections.end() ? std::nullopt : std::optional{it->second};
     }

@@ -4,7 +4,8 @@
 // Only lpRemoteName, lpLocalName and dwType of the NETRESOURCE are defined for a connection
 // (NPAddConnection3's page: "The others are ignored"), so only they are exposed. The credentials
 // are secrets (secret.hpp). hwndOwner is meaningful only with CONNECT_INTERACTIVE, so the view
-// hands it out only then. Views are valid only during the call MPR made.
+// hands it out only then. The names MPR must pass arrive as wzstring_view (wzstring_view.hpp):
+// compared without being measured. Views are valid only during the call MPR made.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include "platform.hpp"
 #include "platform_provider.hpp"
 #include "secret.hpp"
+#include "wzstring_view.hpp"
 
 namespace mprnotify {
 
@@ -31,14 +33,16 @@ public:
     // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the order the SDK and the docs use
     connect_request(const platform::net_resource_w& resource, const wchar_t* password, const wchar_t* user_name,
                     platform::window_handle owner, std::uint32_t flags, connect_entry entry) noexcept
-        : resource_(&resource), password_(password), user_name_(user_name), owner_(owner), flags_(flags), entry_(entry)
+        : resource_(&resource), remote_name_(resource.lpRemoteName), password_(password), user_name_(user_name),
+          owner_(owner), flags_(flags), entry_(entry)
     {
     }
     connect_request(const platform::net_resource_w&&, const wchar_t*, const wchar_t*, platform::window_handle,
                     std::uint32_t, connect_entry) = delete;
 
-    /// The network resource ("\\server\share"); never NULL here.
-    [[nodiscard]] std::wstring_view remote_name() const noexcept { return std::wstring_view{resource_->lpRemoteName}; }
+    /// The network resource ("\\server\share"): never NULL; `== L"..."` and starts_with() compare
+    /// without measuring, view() or a std::wstring_view for the rest.
+    [[nodiscard]] wzstring_view remote_name() const noexcept { return remote_name_; }
     /// The device to redirect ("Z:", "LPT1"); NULL or empty for a connection without a device.
     [[nodiscard]] nullable_wstring local_name() const noexcept { return nullable_wstring{resource_->lpLocalName}; }
     [[nodiscard]] bool is_deviceless() const noexcept { return local_name().absent_or_empty(); }
@@ -64,6 +68,7 @@ public:
 
 private:
     const platform::net_resource_w* resource_; // never NULL: the constructor takes a reference
+    wzstring_view remote_name_;
     secret password_;
     secret user_name_;
     platform::window_handle owner_;
@@ -76,13 +81,14 @@ class disconnect_request {
 public:
     disconnect_request(const wchar_t* name, bool force) noexcept : name_(name), force_(force) {}
 
-    /// The redirected device ("Z:") or the remote name of a connection without a device.
-    [[nodiscard]] std::wstring_view name() const noexcept { return std::wstring_view{name_}; }
+    /// The redirected device ("Z:") or the remote name of a connection without a device: never
+    /// NULL; compares without measuring.
+    [[nodiscard]] wzstring_view name() const noexcept { return name_; }
     /// fForce: disconnect even with open files or jobs; else answer WN_OPEN_FILES if there are any.
     [[nodiscard]] bool force() const noexcept { return force_; }
 
 private:
-    const wchar_t* name_;
+    wzstring_view name_;
     bool force_;
 };
 

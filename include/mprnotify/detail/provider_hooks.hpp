@@ -4,7 +4,7 @@
 //     static constexpr std::uint32_t driver_version = N;      optional: WNNC_DRIVER_VERSION's answer
 //     mprnotify::wn_status connect(const mprnotify::connect_request&);        NPAddConnection(3)
 //     mprnotify::wn_status disconnect(const mprnotify::disconnect_request&);  NPCancelConnection
-//     Answer connection_of(std::wstring_view local_name);                    NPGetConnection
+//     Answer connection_of(mprnotify::wzstring_view local_name);             NPGetConnection
 //     Answer universal_name_of(std::wstring_view local_path);                NPGetUniversalName
 //     Answer user_of(mprnotify::nullable_wstring name);                      NPGetUser
 //     static constexpr mprnotify::enum_scopes enumerates = ...;  with
@@ -39,6 +39,7 @@
 #include "../nullable_wstring.hpp"
 #include "../resource_information.hpp"
 #include "../status.hpp"
+#include "../wzstring_view.hpp"
 #include "hooks.hpp"
 
 namespace mprnotify::detail {
@@ -122,8 +123,10 @@ MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connect, connect_request, is_status_answ
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(disconnect, disconnect_request, is_status_answer,
                                         "mprnotify::wn_status disconnect(const mprnotify::disconnect_request&)",
                                         "mprnotify::wn_status (WN_SUCCESS, WN_NOT_CONNECTED, WN_OPEN_FILES, ...)");
-MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connection_of, std::wstring_view, is_name_answer,
-                                        "connection_of(std::wstring_view local_name)",
+// The local name arrives as a wzstring_view; a hook taking std::wstring_view is called through its
+// implicit conversion (which measures the name first).
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connection_of, wzstring_view, is_name_answer,
+                                        "connection_of(mprnotify::wzstring_view local_name) (or std::wstring_view)",
                                         "std::optional<std::wstring> or mprnotify::lookup<std::wstring> "
                                         "(std::wstring_view in place of std::wstring also works)");
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(universal_name_of, std::wstring_view, is_universal_name_answer,
