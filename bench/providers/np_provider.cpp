@@ -1,4 +1,6 @@
-// The library side of the provider benchmark: the same answers as baselines/np_provider.c.
+// The library side of the provider benchmark: the same answers as baselines/np_provider.c, in the
+// form docs/provider.md shows: the names MPR passes are wzstring_view and compared with literals
+// (== L"P:", starts_with(L"\\\\bench\\")), which reads them once, as the C version's wcscmp does.
 #include <mprnotify/provider.hpp>
 
 #include <optional>
@@ -13,15 +15,15 @@ struct bench_provider {
     static constexpr std::uint32_t net_type = 0x00FA0000;
     wn_status connect(const connect_request& r)
     {
-        return r.remote_name().starts_with(L"\\\\bench\\"sv) ? wn_status::success : wn_status::bad_netname;
+        return r.remote_name().starts_with(L"\\\\bench\\") ? wn_status::success : wn_status::bad_netname;
     }
     wn_status disconnect(const disconnect_request& r)
     {
-        return r.name() == L"P:"sv ? wn_status::success : wn_status::not_connected;
+        return r.name() == L"P:" ? wn_status::success : wn_status::not_connected;
     }
-    std::optional<std::wstring_view> connection_of(std::wstring_view local)
+    std::optional<std::wstring_view> connection_of(wzstring_view local)
     {
-        if (local != L"P:"sv) {
+        if (local != L"P:") {
             return std::nullopt;
         }
         return L"\\\\bench\\share"sv;
