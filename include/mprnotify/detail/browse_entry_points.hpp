@@ -390,7 +390,10 @@ private:
         }
         report r{operation::enum_resource, phase::unknown};
         resource_array_packer packer{buffer, *size};
-        const std::size_t requested = *count == max_dword ? static_cast<std::size_t>(-1) : *count;
+        // 0xFFFFFFFF asks for as many as fit, and needs no case of its own: fewer entries than that
+        // fit in any buffer a DWORD can size (each takes at least sizeof(NETRESOURCEW) bytes).
+        static_assert(max_dword / sizeof(platform::net_resource_w) < max_dword);
+        const std::size_t requested = *count;
         batch_result batch;
         if (!r.attempt(failure_site::provider_hook, [&] { batch = state.fill(packer, requested); })) {
             state.end_with(failed<operation::enum_resource>(r));
