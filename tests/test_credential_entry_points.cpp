@@ -10,6 +10,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 using namespace mprnotify;
@@ -33,6 +34,9 @@ std::optional<std::wstring> script_to_give;
 void record(const credential_event& e)
 {
     ++hook_calls;
+#if MPRNOTIFY_PLATFORM_WINDOWS
+    ::SetLastError(ERROR_ACCESS_DENIED); // the boundary must give MPR its own value back
+#endif
     if (throw_runtime) {
 #if MPRNOTIFY_HAS_EXCEPTIONS
         throw std::runtime_error{"credential manager failed"};
@@ -86,6 +90,9 @@ struct connect_only {
 };
 
 using np = provider_entry_points<manager>;
+/// NETCONNECTINFOSTRUCT as the SDK prototype names it (platform::net_connect_info off Windows).
+using connect_info =
+    std::remove_pointer_t<platform::parameters<platform::np_signature::NPGetConnectionPerformance>::at<1>>;
 using plain = provider_entry_points<connect_only>;
 
 struct reset {
@@ -335,7 +342,7 @@ TEST_CASE_FIXTURE(reset, "NPGetConnection3: level 1, one DWORD, WN_MORE_DATA wit
 
 TEST_CASE_FIXTURE(reset, "NPGetConnectionPerformance: cbStructure checked and kept, the figures after it")
 {
-    platform::net_connect_info info{};
+    connect_info info{};
     CHECK(static_cast<wn_status>(np::get_connection_performance(nullptr, &info)) == wn_status::bad_pointer);
     CHECK(static_cast<wn_status>(np::get_connection_performance(L"\\\\home\\docs", nullptr)) == wn_status::bad_pointer);
     info.cbStructure = sizeof info - 1;
@@ -350,8 +357,32 @@ TEST_CASE_FIXTURE(reset, "NPGetConnectionPerformance: cbStructure checked and ke
     CHECK(info.dwSpeed == 100);
     CHECK(info.dwDelay == 20);
     CHECK(info.dwOptDataSize == 4096);
-    platform::net_connect_info other{};
+    connect_info other{};
     other.cbStructure = sizeof other;
     CHECK(static_cast<wn_status>(np::get_connection_performance(L"\\\\other\\x", &other)) == wn_status::not_connected);
     CHECK(other.dwSpeed == 0);
 }
+
+#if MPRNOTIFY_PLATFORM_WINDOWS
+TEST_CASE_FIXTURE(reset, "the thread's last error is kept: a hook that sets it, LocalAlloc, every answer")
+{
+    raw_logon raw;
+    wchar_t* script = nullptr;
+    script_to_give = L"cmd /C x";
+    ::SetLastError(0xBEEF);
+    CHECK(logon(platform::msv1_0_interactive, &raw.info, &script) == wn_status::success);
+    CHECK(::GetLastError() == 0xBEEF);
+    REQUIRE(script != nullptr);
+    CHECK(::LocalFree(script) == nullptr); // LocalAlloc'd, as MPR will free it
+    ::SetLastError(0xBEEF);
+    CHECK(static_cast<wn_status>(np::password_change_notify(platform::msv1_0_interactive, &raw.info, nullptr, nullptr,
+                                                            nullptr, nullptr, 0)) == wn_status::no_network);
+    CHECK(::GetLastError() == 0xBEEF);
+    CHECK(logon(nullptr, &raw.info, &script) == wn_status::bad_pointer);
+    CHECK(::GetLastError() == 0xBEEF);
+    platform::dword value = 0;
+    platform::dword size = 4;
+    CHECK(static_cast<wn_status>(np::get_connection3(L"P:", 1, &value, &size)) == wn_status::success);
+    CHECK(::GetLastError() == 0xBEEF);
+}
+#endif
