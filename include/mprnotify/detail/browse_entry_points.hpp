@@ -313,10 +313,11 @@ private:
     /// handle that is not (or no longer) an open enumeration of this provider.
     static typename table_type::lease claim(const void* handle) noexcept
     {
-        if (auto slot = table().claim(handle, enumeration_tag)) [[likely]] {
-            return slot;
+        auto slot = table().claim(handle, enumeration_tag);
+        if (!slot) [[unlikely]] {
+            slot = claim_when_released(handle); // assigned, not returned: the fast path's lease stays in registers
         }
-        return claim_when_released(handle);
+        return slot;
     }
 
     /// claim() when the slot is not free at once: waits while another thread holds it.
