@@ -78,10 +78,7 @@ public:
     /// The characters (not terminated); nullptr when absent.
     [[nodiscard]] constexpr const wchar_t* data() const noexcept { return data_; }
     /// Characters without a terminator; 0 when absent.
-    [[nodiscard]] constexpr std::size_t size() const noexcept
-    {
-        return bytes_ == 0 ? 0 : bytes_ / sizeof(wchar_t) - 1;
-    }
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return bytes_ == 0 ? 0 : bytes_ / sizeof(wchar_t) - 1; }
     /// Bytes of the string with its terminator; 0 when absent.
     [[nodiscard]] constexpr std::size_t terminated_bytes() const noexcept { return bytes_; }
 

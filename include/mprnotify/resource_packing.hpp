@@ -26,10 +26,7 @@
 namespace mprnotify {
 
 /// Bytes of the buffer one packed string takes: its characters and a terminator; 0 when absent.
-[[nodiscard]] constexpr std::size_t packed_string_bytes(text_field text) noexcept
-{
-    return text.terminated_bytes();
-}
+[[nodiscard]] constexpr std::size_t packed_string_bytes(text_field text) noexcept { return text.terminated_bytes(); }
 
 /// The bytes of a buffer the packer uses: strings start at offsets that are a multiple of the
 /// character size, so a trailing odd byte is left alone.
@@ -66,7 +63,8 @@ namespace detail {
 inline void put_terminated(std::byte* to, const wchar_t* from, std::size_t bytes) noexcept
 {
     constexpr std::size_t w = sizeof(wchar_t);
-    const auto* source = reinterpret_cast<const std::byte*>(from); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+    const auto* source =
+        reinterpret_cast<const std::byte*>(from); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
     // NOLINTBEGIN(cppcoreguidelines-pro-bounds-pointer-arithmetic)
     std::byte* const end = to + bytes - w; // where the terminator goes
     const std::byte* const source_end = source + bytes - w;
@@ -163,7 +161,6 @@ public:
     [[nodiscard]] std::size_t free_bytes() const noexcept { return static_cast<std::size_t>(tail_ - head_); }
 
 private:
-
     static constexpr std::size_t fixed_bytes = 4 * sizeof(platform::dword);
     static_assert(offsetof(entry_type, dwScope) == 0 && offsetof(entry_type, dwType) == 4 &&
                   offsetof(entry_type, dwDisplayType) == 8 && offsetof(entry_type, dwUsage) == 12 &&
@@ -171,8 +168,8 @@ private:
     static_assert(std::is_trivially_copyable_v<resource_view> && std::is_standard_layout_v<resource_view> &&
                   offsetof(resource_view, scope) == 0 && offsetof(resource_view, type) == 4 &&
                   offsetof(resource_view, display_type) == 8 && offsetof(resource_view, usage) == 12 &&
-                  sizeof(resource_scope) == 4 && sizeof(resource_type) == 4 &&
-                  sizeof(mprnotify::display_type) == 4 && sizeof(resource_usage) == 4);
+                  sizeof(resource_scope) == 4 && sizeof(resource_type) == 4 && sizeof(mprnotify::display_type) == 4 &&
+                  sizeof(resource_usage) == 4);
 
     /// Places one string at the tail (the caller checked that it fits) and stores where it is, or
     /// NULL when it is absent, in the pointer `field`. `bytes` is packed_string_bytes(text).

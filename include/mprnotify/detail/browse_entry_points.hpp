@@ -259,8 +259,8 @@ protected:
     {
         constexpr bool sizes_buffer = Op == operation::get_connection || Op == operation::get_universal_name ||
                                       Op == operation::get_user || Op == operation::get_resource_information ||
-                                      Op == operation::get_resource_parent ||
-                                      Op == operation::format_network_name || Op == operation::enum_resource;
+                                      Op == operation::get_resource_parent || Op == operation::format_network_name ||
+                                      Op == operation::enum_resource;
         const wn_status answer = r.answer();
         if (answer == wn_status::success || (sizes_buffer && answer == wn_status::more_data)) {
             return declined(Op);

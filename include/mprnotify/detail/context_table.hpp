@@ -253,7 +253,8 @@ private:
     /// True when a slot's `state` is `wanted` under the generation a handle carries (whatever bits a
     /// garbage handle has there). When a handle has room for the whole 30-bit generation, that is
     /// one comparison.
-    [[nodiscard]] static constexpr bool is(std::uint32_t state, std::uint32_t wanted, std::uintptr_t generation) noexcept
+    [[nodiscard]] static constexpr bool is(std::uint32_t state, std::uint32_t wanted,
+                                           std::uintptr_t generation) noexcept
     {
         if constexpr (generation_bits >= 30) {
             return std::uintptr_t{state} == ((generation << 2) | wanted); // generation < 2^62: no overflow
