@@ -148,7 +148,10 @@ public:
     {
         return a.starts_with(b) && a.at(b.size()) == L'\0';
     }
-    [[nodiscard]] friend constexpr bool operator==(wzstring_view a, wzstring_view b) noexcept { return (a <=> b) == 0; }
+    [[nodiscard]] friend constexpr bool operator==(wzstring_view a, wzstring_view b) noexcept
+    {
+        return std::is_eq(a <=> b);
+    }
     /// An array (a literal) compares by its text up to its first NUL, as a view of it would; with a
     /// literal, `name == L"P:"` is three compares.
     template <std::size_t N>
