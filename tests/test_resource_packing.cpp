@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
+#include <optional>
 #include <random>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "resource_generator.hpp"
@@ -204,4 +207,46 @@ TEST_CASE("property: random resource sets through random buffers come back whole
     }
     MESSAGE(batches << " packed batches checked");
     CHECK(batches > 4000);
+}
+
+TEST_CASE("text_field: absent, empty and present are three states; its bytes count the terminator")
+{
+    const mprnotify::text_field absent{std::nullopt};
+    CHECK_FALSE(absent.has_value());
+    CHECK(absent.data() == nullptr);
+    CHECK(absent.size() == 0);
+    CHECK(absent.terminated_bytes() == 0);
+
+    const mprnotify::text_field empty{std::wstring_view{}}; // a null view is present and empty
+    CHECK(empty.has_value());
+    REQUIRE(empty.data() != nullptr);
+    CHECK(empty.size() == 0);
+    CHECK(empty.terminated_bytes() == sizeof(wchar_t));
+
+    const std::optional<std::wstring> owned{L"music"};
+    const mprnotify::text_field present{owned};
+    CHECK(present.data() == owned->c_str());
+    CHECK(present.size() == 5);
+    CHECK(present.terminated_bytes() == 6 * sizeof(wchar_t));
+    CHECK_FALSE(mprnotify::text_field{std::optional<std::wstring>{}}.has_value());
+}
+
+// The inline copy has a branch per size class (up to 64 bytes of characters, then memcpy): every
+// length from 0 to 40 characters, at every offset, writes exactly the string and its terminator.
+TEST_CASE("every string length is placed whole, terminated, and nothing beside it is touched")
+{
+    for (std::size_t length = 0; length <= 40; ++length) {
+        const std::wstring text(length, L'q');
+        for (std::size_t misalign = 0; misalign < 3; ++misalign) {
+            guarded_buffer buffer{(length + 1) * sizeof(wchar_t), misalign};
+            resource_array_packer packer{buffer.data(), buffer.bytes};
+            wchar_t* placed = packer.place(mprnotify::text_field{std::wstring_view{text}});
+            REQUIRE(reinterpret_cast<std::byte*>(placed) == buffer.data());
+            std::wstring back(length + 1, L'?');
+            std::memcpy(back.data(), buffer.data(), (length + 1) * sizeof(wchar_t));
+            CHECK(back == text + L'\0');
+            CHECK(packer.free_bytes() == 0);
+            CHECK(buffer.guards_intact());
+        }
+    }
 }
