@@ -47,7 +47,6 @@ namespace mprnotify::detail {
 /// Answers a connect or disconnect hook may give.
 template <class R>
 inline constexpr bool is_status_answer = std::is_same_v<R, wn_status>;
-/// Answers a name lookup (connection_of, user_of) may give.
 /// Answers on_logon may give: a status, or the logon script (std::nullopt: none, WN_SUCCESS).
 template <class R>
 inline constexpr bool is_logon_answer =
@@ -58,6 +57,7 @@ template <class R>
 inline constexpr bool is_state_answer = std::is_same_v<lookup_value_t<R>, connection_state>;
 template <class R>
 inline constexpr bool is_performance_answer = std::is_same_v<lookup_value_t<R>, connection_performance>;
+/// Answers a name lookup (connection_of, user_of) may give.
 template <class R>
 inline constexpr bool is_name_answer =
     std::is_same_v<lookup_value_t<R>, std::wstring> || std::is_same_v<lookup_value_t<R>, std::wstring_view>;
@@ -155,9 +155,6 @@ MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(format_network_name, format_request, is_
                                         "format_network_name(const mprnotify::format_request&)",
                                         "std::optional<std::wstring> or mprnotify::lookup<std::wstring> "
                                         "(std::wstring_view in place of std::wstring also works)");
-
-// clang-format on
-
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connection_state_of, std::wstring_view, is_state_answer,
                                         "connection_state_of(std::wstring_view local_name)",
                                         "std::optional<mprnotify::connection_state> or "
@@ -173,6 +170,9 @@ MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(on_logon, logon_request, is_logon_answer
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(on_password_change, password_change_request, is_status_answer,
                                         "on_password_change(const mprnotify::password_change_request&)",
                                         "mprnotify::wn_status (WN_SUCCESS, or the code MPR should get)");
+
+// clang-format on
+
 MPRNOTIFY_DETAIL_MEMBER_PROBE(enumerates);
 
 /// The scopes H enumerates (WNNC_ENUMERATION's answer): none without an enumerate hook.
