@@ -95,7 +95,7 @@ public:
     }
 
 private:
-    explicit shared_library(detail::module_handle module) noexcept : module_(module) {}
+    explicit shared_library(::mprnotify::detail::module_handle module) noexcept : module_(module) {}
 
     static void set(std::string* error, std::string text)
     {
@@ -104,7 +104,8 @@ private:
         }
     }
 
-    unique_handle<detail::module_handle, &detail::close_module> module_; // unloaded once, when destroyed
+    unique_handle<::mprnotify::detail::module_handle, &::mprnotify::detail::close_module>
+        module_; // unloaded once, when destroyed
 };
 
 } // namespace mprnotify::testing

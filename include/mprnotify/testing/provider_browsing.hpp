@@ -372,8 +372,9 @@ inline format_result format_network_name(const std::vector<provider>& providers,
                    provider_journal::narrow(remote_name) + ", width " + std::to_string(width), result.status);
     result.length = length;
     if (result.status == wn_status::success) {
-        const auto end = std::find(buffer.begin(), buffer.begin() + chars, L'\0');
-        if (end == buffer.begin() + chars) {
+        const auto given = buffer.begin() + static_cast<std::ptrdiff_t>(chars);
+        const auto end = std::find(buffer.begin(), given, L'\0');
+        if (end == given) {
             result.problem = "no terminator inside the " + std::to_string(chars) + " characters given";
         } else {
             result.text.assign(buffer.begin(), end);

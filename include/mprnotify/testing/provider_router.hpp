@@ -212,7 +212,7 @@ private:
         const std::size_t next_notify = notifications_.operations().size() + 1;
         journal_.begin(std::move(description), kind, kind == wnet_kind::lookup ? 0 : next_notify);
     }
-    lookup_result finish(lookup_result result) { return journal_.finish(result); }
+    lookup_result finish(lookup_result result) { return journal_.finish(std::move(result)); }
     void record(std::size_t provider_index, std::string function, std::string detail, wn_status answer)
     {
         journal_.record(provider_index, std::move(function), std::move(detail), answer);
