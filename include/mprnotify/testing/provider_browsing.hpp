@@ -200,7 +200,7 @@ inline enumeration_end enumerate_one(const provider& p, std::size_t index, const
     result.providers.push_back(index);
     const wn_status ended = read_enumeration(p, index, handle, call, journal, result);
     const auto closed = static_cast<wn_status>(p.close_enum(handle));
-    journal.record(index, "NPCloseEnum", "", closed);
+    journal.record(index, "NPCloseEnum", "the handle", closed);
     if (closed != wn_status::success && result.problem.empty()) {
         result.problem = "NPCloseEnum answered " + std::to_string(static_cast<unsigned>(closed));
     }
