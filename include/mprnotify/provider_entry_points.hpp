@@ -191,7 +191,8 @@ public:
     }
 
 private:
-    // to_dword(), wide(), failed() and the lookup runner are the browsing base's.
+    // to_dword(), wide(), failed() and the lookup runner are detail::provider_boundary's (through
+    // the browsing base: each base has the same one).
     using browse = detail::browse_entry_points<Handler, Policy>;
     using browse::to_dword;
     using browse::wide;

@@ -32,14 +32,14 @@
 #include "../status.hpp"
 #include "buffer_writer.hpp"
 #include "call_report.hpp"
+#include "provider_boundary.hpp"
 #include "provider_hooks.hpp"
 #include "provider_policy.hpp"
 
 namespace mprnotify::detail {
 
 template <class Handler, class Policy>
-class connection_info_entry_points {
-    using report = call_report<Handler, provider_policy<Policy>>;
+class connection_info_entry_points : public provider_boundary<Handler, Policy> {
     template <class Signature, std::size_t I>
     using param = typename platform::parameters<Signature>::template at<I>;
     using state_sig = platform::np_signature::NPGetConnection3;
@@ -113,42 +113,15 @@ public:
     }
 
 private:
-    static constexpr platform::dword to_dword(wn_status status) noexcept
-    {
-        return static_cast<platform::dword>(to_underlying(status));
-    }
+    using base = provider_boundary<Handler, Policy>;
+    using base::to_dword;
 
-    template <operation Op>
-    static wn_status failed(const report& r) noexcept
-    {
-        const wn_status answer = r.answer();
-        return answer == wn_status::success || answer == wn_status::more_data ? declined(Op) : answer;
-    }
-
-    /// Runs a lookup hook (std::optional<V> or lookup<V>) and writes its value.
+    /// A lookup: std::nullopt (or WN_NOT_CONNECTED) is "not mine".
     template <operation Op, class Hook, class Write>
     static wn_status answer(Hook&& hook, Write&& write) noexcept
     {
-        using answer_type = decltype(hook(std::declval<Handler&>()));
-        report r{Op, phase::unknown};
-        Handler* handler = r.handler();
-        if (handler == nullptr) {
-            return failed<Op>(r);
-        }
-        std::optional<answer_type> result;
-        if (!r.attempt(failure_site::provider_hook, [&] { result.emplace(hook(*handler)); })) {
-            return failed<Op>(r);
-        }
-        const wn_status status = status_of(*result);
-        if (status == wn_status::more_data) {
-            r.fail(failure_site::provider_hook,
-                   "a lookup answered WN_MORE_DATA itself; the library sizes MPR's buffer");
-            return failed<Op>(r);
-        }
-        if (status != wn_status::success) {
-            return status;
-        }
-        return write(value_of(*result));
+        return base::template answer_lookup<Op>(wn_status::not_connected, std::forward<Hook>(hook),
+                                                std::forward<Write>(write));
     }
 };
 

@@ -33,6 +33,7 @@
 #include "../secret.hpp"
 #include "../status.hpp"
 #include "call_report.hpp"
+#include "provider_boundary.hpp"
 #include "provider_hooks.hpp"
 #include "provider_policy.hpp"
 
@@ -116,8 +117,9 @@ struct event_read {
 }
 
 template <class Handler, class Policy>
-class credential_entry_points {
-    using report = call_report<Handler, provider_policy<Policy>>;
+class credential_entry_points : public provider_boundary<Handler, Policy> {
+    using base = provider_boundary<Handler, Policy>;
+    using report = typename base::report;
     template <class Signature, std::size_t I>
     using param = typename platform::parameters<Signature>::template at<I>;
     using logon_sig = platform::np_signature::NPLogonNotify;
@@ -172,27 +174,19 @@ public:
             report r{operation::password_change_notify, phase::unknown};
             Handler* handler = r.handler();
             if (handler == nullptr) {
-                return to_dword(failed(r, operation::password_change_notify));
+                return to_dword(base::template failed<operation::password_change_notify>(r));
             }
             wn_status answer = declined(operation::password_change_notify);
             if (!r.attempt(failure_site::provider_hook,
                            [&] { answer = on_password_change_hook::call(*handler, request); })) {
-                return to_dword(failed(r, operation::password_change_notify));
+                return to_dword(base::template failed<operation::password_change_notify>(r));
             }
             return to_dword(answer);
         }
     }
 
 private:
-    static constexpr platform::dword to_dword(wn_status status) noexcept
-    {
-        return static_cast<platform::dword>(to_underlying(status));
-    }
-
-    static wn_status failed(const report& r, operation op) noexcept
-    {
-        return r.answer() == wn_status::success ? declined(op) : r.answer();
-    }
+    using base::to_dword;
 
     template <class ScriptOut>
     static wn_status logon(const logon_request& request, ScriptOut* script) noexcept
@@ -201,11 +195,11 @@ private:
         report r{operation::logon_notify, phase::unknown};
         Handler* handler = r.handler();
         if (handler == nullptr) {
-            return failed(r, operation::logon_notify);
+            return base::template failed<operation::logon_notify>(r);
         }
         std::optional<answer_type> answer;
         if (!r.attempt(failure_site::provider_hook, [&] { answer.emplace(on_logon_hook::call(*handler, request)); })) {
-            return failed(r, operation::logon_notify);
+            return base::template failed<operation::logon_notify>(r);
         }
         if constexpr (std::is_same_v<answer_type, wn_status>) {
             return *answer;
@@ -217,7 +211,7 @@ private:
             auto* copy = static_cast<wchar_t*>(platform::local_alloc((text.size() + 1) * sizeof(wchar_t)));
             if (copy == nullptr) {
                 r.fail(failure_site::provider_hook, "no memory for the logon script", wn_status::out_of_memory);
-                return failed(r, operation::logon_notify);
+                return base::template failed<operation::logon_notify>(r);
             }
             std::memcpy(copy, text.data(), text.size() * sizeof(wchar_t));
             copy[text.size()] = L'\0'; // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
