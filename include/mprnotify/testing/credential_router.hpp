@@ -11,7 +11,6 @@
 // authentication type, the station and "given/absent" for each credential, never the text.
 #pragma once
 
-#include <bit>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,6 +25,7 @@
 #include "../secret.hpp"
 #include "../status.hpp"
 #include "notifyee.hpp"
+#include "provider.hpp"
 #include "trace.hpp"
 
 namespace mprnotify::testing {
@@ -42,13 +42,10 @@ template <class Handler, class Policy = fail_open>
 [[nodiscard]] credential_manager make_credential_manager(std::string name)
 {
     using entry = provider_entry_points<Handler, Policy>;
+    namespace row = ::mprnotify::detail;
     credential_manager m{std::move(name)};
-    if constexpr (entry::template exports<::mprnotify::detail::np_logon_notify>) {
-        m.logon_notify = &entry::logon_notify;
-    }
-    if constexpr (entry::template exports<::mprnotify::detail::np_password_change_notify>) {
-        m.password_change_notify = &entry::password_change_notify;
-    }
+    detail::adopt<entry, row::np_logon_notify>(m.logon_notify, &entry::logon_notify);
+    detail::adopt<entry, row::np_password_change_notify>(m.password_change_notify, &entry::password_change_notify);
     return m;
 }
 
@@ -56,9 +53,8 @@ template <class Handler, class Policy = fail_open>
 [[nodiscard]] inline credential_manager find_credential_manager(const shared_library& library, std::string name)
 {
     credential_manager m{std::move(name)};
-    m.logon_notify = std::bit_cast<platform::np_logon_notify_fn>(library.symbol(platform::np_name::logon_notify));
-    m.password_change_notify = std::bit_cast<platform::np_password_change_notify_fn>(
-        library.symbol(platform::np_name::password_change_notify));
+    detail::look_up(library, m.logon_notify, platform::np_name::logon_notify);
+    detail::look_up(library, m.password_change_notify, platform::np_name::password_change_notify);
     return m;
 }
 
