@@ -7,6 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
+
+typedef struct {
+    uint32_t dwScope, dwType, dwDisplayType, dwUsage;
+    wchar_t *lpLocalName, *lpRemoteName, *lpComment, *lpProvider;
+} NETRESOURCEW;
 
 typedef uint32_t (*open_fn)(uint32_t, uint32_t, uint32_t, void *, void **);
 typedef uint32_t (*enum_fn)(void *, uint32_t *, void *, uint32_t *);
@@ -51,6 +57,15 @@ int main(int argc, char **argv)
             answer = next(handle, &count, buffer, &size);
             if (answer != 0) {
                 break;
+            }
+            /* Both providers do the same work: every entry names its share and the provider. */
+            const NETRESOURCEW *entries = (const NETRESOURCEW *)(const void *)buffer;
+            for (uint32_t e = 0; e < count; ++e) {
+                if (entries[e].lpRemoteName == NULL || entries[e].lpProvider == NULL ||
+                    wcscmp(entries[e].lpProvider, L"Bench Network") != 0 || entries[e].lpLocalName != NULL) {
+                    fprintf(stderr, "entry %u is not a share of Bench Network\n", total + e);
+                    return 1;
+                }
             }
             total += count;
         }

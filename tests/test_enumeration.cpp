@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <cwchar>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -74,6 +75,14 @@ struct browser {
 /// A provider whose sequence is a plain container.
 struct vector_browser {
     static constexpr std::uint32_t net_type = 0x00FB0000;
+    static constexpr enum_scopes enumerates = enum_scopes::globalnet;
+    std::vector<net_resource> enumerate(const enum_request&) { return shares; }
+};
+
+/// A provider that names itself: entries without a provider carry its name.
+struct named_browser {
+    static constexpr std::uint32_t net_type = 0x00FC0000;
+    static constexpr std::wstring_view provider_name = L"Named Network";
     static constexpr enum_scopes enumerates = enum_scopes::globalnet;
     std::vector<net_resource> enumerate(const enum_request&) { return shares; }
 };
@@ -381,4 +390,26 @@ TEST_CASE_FIXTURE(reset, "threads: interleaved open / enumerate / close, shared 
     CHECK(entries > 0);
     CHECK(np::open_enumerations() == 0);
     CHECK(live_sequences == before);
+}
+
+TEST_CASE_FIXTURE(reset, "provider_name: every entry without a provider names the provider; sizes count it")
+{
+    using np_named = provider_entry_points<named_browser>;
+    shares[0].provider.reset();
+    shares[2].provider.reset();
+    void* handle = open<np_named>();
+    // The size WN_MORE_DATA asks for includes the name the library writes.
+    platform::dword count = all;
+    platform::dword size = 0;
+    REQUIRE(np_named::enum_resource(handle, &count, nullptr, &size) == 234);
+    CHECK(size == packed_size(view_of(shares[0])) + (std::wcslen(L"Named Network") + 1) * sizeof(wchar_t));
+    platform::dword last = 0;
+    const auto got = read_all<np_named>(handle, size, all, last);
+    CHECK(last == 259);
+    REQUIRE(got.size() == shares.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        CHECK(got[i].remote_name == shares[i].remote_name);
+        CHECK(got[i].provider == (shares[i].provider ? shares[i].provider : std::optional<std::wstring>{L"Named Network"}));
+    }
+    CHECK(np_named::close_enum(handle) == 0);
 }

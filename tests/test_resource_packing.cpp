@@ -153,6 +153,58 @@ TEST_CASE("resource information: the structure, its strings and the system strin
     CHECK(system_out == nullptr);
 }
 
+namespace {
+struct named {
+    static constexpr std::wstring_view provider_name = L"Home Network";
+};
+using with_default = mprnotify::default_provider<named>;
+} // namespace
+
+TEST_CASE("a default provider: written where a resource has none; an own provider, even empty, is kept")
+{
+    net_resource absent = share(L"\\\\home\\music");
+    absent.provider.reset();
+    net_resource own = share(L"\\\\home\\photos");
+    own.provider = L"Other Network";
+    net_resource empty = share(L"\\\\home\\docs");
+    empty.provider = L"";
+    // The default's bytes count in the size WN_MORE_DATA reports; without a default NULL takes none.
+    CHECK(packed_size<with_default>(view_of(absent)) ==
+          packed_size(view_of(absent)) + (std::wcslen(L"Home Network") + 1) * sizeof(wchar_t));
+    CHECK(packed_size<with_default>(view_of(own)) == packed_size(view_of(own)));
+
+    const std::size_t needed = packed_size<with_default>(view_of(absent)) +
+                               packed_size<with_default>(view_of(own)) + packed_size<with_default>(view_of(empty));
+    guarded_buffer short_one{needed - 1, 1};
+    mprnotify::basic_resource_array_packer<with_default> packer{short_one.data(), short_one.bytes};
+    CHECK(packer.append(view_of(absent)));
+    CHECK(packer.append(view_of(own)));
+    CHECK_FALSE(packer.append(view_of(empty))); // its exact size, not the default's, is what counts
+    CHECK(short_one.guards_intact());
+
+    guarded_buffer buffer{needed, 1};
+    mprnotify::basic_resource_array_packer<with_default> exact{buffer.data(), buffer.bytes};
+    REQUIRE(exact.append(view_of(absent)));
+    REQUIRE(exact.append(view_of(own)));
+    REQUIRE(exact.append(view_of(empty)));
+    CHECK(exact.free_bytes() == 0);
+    CHECK(check_packed_resources(buffer.data(), buffer.bytes, 3).empty());
+    const auto back = read_packed_resources(buffer.data(), 3);
+    CHECK(back.at(0).provider == std::optional<std::wstring>{L"Home Network"});
+    CHECK(back.at(1).provider == std::optional<std::wstring>{L"Other Network"});
+    CHECK(back.at(2).provider == std::optional<std::wstring>{L""});
+    CHECK(back.at(0).remote_name == absent.remote_name);
+    CHECK(buffer.guards_intact());
+
+    // Resource information takes the same default.
+    guarded_buffer information{packed_size<with_default>(view_of(absent)), 0};
+    wchar_t* system_out = nullptr;
+    const auto result = mprnotify::pack_resource_information<with_default>(
+        view_of(absent), std::nullopt, information.data(), information.bytes, &system_out);
+    REQUIRE(result.written);
+    CHECK(read_packed_resources(information.data(), 1).at(0).provider == std::optional<std::wstring>{L"Home Network"});
+}
+
 // The property: for any resource set, buffer size, alignment and requested count, repeated batches
 // (as NPEnumResource makes them) deliver every entry once, in order, each batch readable by MPR's
 // rules, never writing outside the buffer, each batch as full as the rule allows.

@@ -17,7 +17,7 @@ constexpr resource_view share(std::wstring_view remote, std::wstring_view commen
             std::nullopt,
             remote,
             comment,
-            std::wstring_view{L"Bench Network"}};
+            std::nullopt}; // the provider's name, from provider_name below
 }
 
 constexpr std::array<resource_view, 16> shares = {
@@ -33,6 +33,7 @@ constexpr std::array<resource_view, 16> shares = {
 
 struct browse_provider {
     static constexpr std::uint32_t net_type = 0x00FA0000;
+    static constexpr std::wstring_view provider_name = L"Bench Network"; // lpProvider of every share
     static constexpr enum_scopes enumerates = enum_scopes::globalnet;
     std::span<const resource_view> enumerate(const enum_request&) { return shares; }
 };

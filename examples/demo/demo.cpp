@@ -103,7 +103,8 @@ int main(int argc, char** argv)
         std::printf("\nbrowsed through NPEnumResource (%s):\n",
                     shares.complete() ? "packed right" : shares.problem.c_str());
         for (const mprnotify::net_resource& share : shares.entries) {
-            std::printf("   %ls\n", share.remote_name.value_or(L"(no name)").c_str());
+            std::printf("   %ls  (provider: %ls)\n", share.remote_name.value_or(L"(no name)").c_str(),
+                        share.provider.value_or(L"NULL").c_str());
         }
     }
     libraries.clear(); // unload: the audit log is closed

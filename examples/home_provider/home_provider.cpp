@@ -37,6 +37,7 @@ struct home_provider {
         std::scoped_lock hold{lock}; const auto it = connections.find(local);
         return it == connections.end() ? std::nullopt : std::optional{it->second};
     }
+    static constexpr std::wstring_view provider_name = L"Home Network"; // its registered Name: lpProvider of its shares
     static constexpr enum_scopes enumerates = enum_scopes::globalnet; // browsing: WNetOpenEnum lists \\home's shares,
     std::vector<net_resource> enumerate(const enum_request&) {        // the folders of C:\home
         std::vector<net_resource> shares; std::error_code error;

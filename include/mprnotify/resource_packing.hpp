@@ -16,8 +16,10 @@
 // one case) is written without undefined behaviour. Pure: no Win32 call, no allocation.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstring>
+#include <string_view>
 #include <type_traits>
 
 #include "net_resource.hpp"
@@ -32,14 +34,52 @@ namespace mprnotify {
 /// character size, so a trailing odd byte is left alone.
 [[nodiscard]] constexpr std::size_t usable_bytes(std::size_t bytes) noexcept { return bytes - bytes % sizeof(wchar_t); }
 
-/// Bytes one resource takes in MPR's buffer: the structure plus every present string.
+/// What the packer writes for a resource whose provider is absent: nothing (lpProvider NULL).
+struct no_default_provider {};
+
+/// A provider name known at compile time, `Holder::provider_name` (a static constexpr
+/// std::wstring_view; a handler's, docs/enumeration.md): the packer writes it for every resource whose
+/// provider is absent. Its size being a constant, the copy is a few fixed moves, terminator included.
+template <class Holder>
+struct default_provider {
+    static constexpr std::wstring_view text = Holder::provider_name;
+    static constexpr std::size_t bytes = (text.size() + 1) * sizeof(wchar_t);
+    static constexpr std::array<wchar_t, text.size() + 1> terminated = [] {
+        std::array<wchar_t, text.size() + 1> characters{}; // the last stays L'\0'
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            characters[i] = text[i]; // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index)
+        }
+        return characters;
+    }();
+};
+
+namespace detail {
+template <class Default>
+inline constexpr bool has_default_provider = !std::is_same_v<Default, no_default_provider>;
+
+/// Bytes the provider string of `resource` takes: its own, or the default's when it has none.
+template <class Default>
+[[nodiscard]] constexpr std::size_t provider_bytes(const resource_view& resource) noexcept
+{
+    if constexpr (has_default_provider<Default>) {
+        if (!resource.provider.has_value()) {
+            return Default::bytes;
+        }
+    }
+    return packed_string_bytes(resource.provider);
+}
+} // namespace detail
+
+/// Bytes one resource takes in MPR's buffer: the structure plus every present string (with
+/// `Default`, the default provider name where the resource has none).
 /// This is the size NPEnumResource reports with WN_MORE_DATA ("the number of bytes needed to read
 /// one entry").
+template <class Default = no_default_provider>
 [[nodiscard]] constexpr std::size_t packed_size(const resource_view& resource) noexcept
 {
     return sizeof(platform::net_resource_w) + packed_string_bytes(resource.local_name) +
            packed_string_bytes(resource.remote_name) + packed_string_bytes(resource.comment) +
-           packed_string_bytes(resource.provider);
+           detail::provider_bytes<Default>(resource);
 }
 
 namespace detail {
@@ -65,28 +105,30 @@ inline void put_terminated(std::byte* to, const wchar_t* from, std::size_t bytes
     constexpr std::size_t w = sizeof(wchar_t);
     const auto* source =
         reinterpret_cast<const std::byte*>(from); // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+    // Every address is `to` or `source` plus `bytes` plus a constant, one addressing mode each: a
+    // pointer to the string's end kept beside them would cost a register and the moves to keep it.
     // NOLINTBEGIN(cppcoreguidelines-pro-bounds-pointer-arithmetic)
-    std::byte* const end = to + bytes - w; // where the terminator goes
-    const std::byte* const source_end = source + bytes - w;
-    if (bytes > 64 + w) {
-        std::memcpy(to, source, bytes - w);
-    } else if (bytes >= 32 + w) {
-        std::memcpy(to, source, 32);
-        std::memcpy(end - 32, source_end - 32, 32);
+    if (bytes >= 32 + w) {
+        if (bytes > 64 + w) {
+            std::memcpy(to, source, bytes - w);
+        } else {
+            std::memcpy(to, source, 32);
+            std::memcpy(to + bytes - (w + 32), source + bytes - (w + 32), 32);
+        }
     } else if (bytes >= 16 + w) {
         std::memcpy(to, source, 16);
-        std::memcpy(end - 16, source_end - 16, 16);
+        std::memcpy(to + bytes - (w + 16), source + bytes - (w + 16), 16);
     } else if (bytes >= 8 + w) {
         std::memcpy(to, source, 8);
-        std::memcpy(end - 8, source_end - 8, 8);
+        std::memcpy(to + bytes - (w + 8), source + bytes - (w + 8), 8);
     } else if (bytes >= 4 + w) {
         std::memcpy(to, source, 4);
-        std::memcpy(end - 4, source_end - 4, 4);
+        std::memcpy(to + bytes - (w + 4), source + bytes - (w + 4), 4);
     } else if (bytes > w) { // one 2-byte character (bytes is a multiple of the character size)
         std::memcpy(to, source, 2);
     }
     constexpr wchar_t terminator = L'\0';
-    std::memcpy(end, &terminator, w);
+    std::memcpy(to + bytes - w, &terminator, w);
     // NOLINTEND(cppcoreguidelines-pro-bounds-pointer-arithmetic)
 }
 
@@ -101,12 +143,15 @@ inline void put_terminated(std::byte* to, const wchar_t* from, std::size_t bytes
 ///
 /// Per entry: each string is measured once (the view carries its length), copied once with memcpy
 /// and terminated with one store; the structure's fields are stored straight into the buffer.
-class resource_array_packer {
+/// With a default_provider, a resource without a provider gets that name (its copy has a constant
+/// size); resource_array_packer leaves lpProvider NULL then.
+template <class Default = no_default_provider>
+class basic_resource_array_packer {
     using entry_type = platform::net_resource_w;
 
 public:
     /// `buffer` may be null only when `bytes` is 0.
-    resource_array_packer(void* buffer, std::size_t bytes) noexcept
+    basic_resource_array_packer(void* buffer, std::size_t bytes) noexcept
         : buffer_(static_cast<std::byte*>(buffer)), head_(buffer_),
           tail_(buffer_ + usable_bytes(bytes)) // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
     {
@@ -123,7 +168,7 @@ public:
         const std::size_t local = packed_string_bytes(resource.local_name);
         const std::size_t remote = packed_string_bytes(resource.remote_name);
         const std::size_t comment = packed_string_bytes(resource.comment);
-        const std::size_t provider = packed_string_bytes(resource.provider);
+        const std::size_t provider = detail::provider_bytes<Default>(resource);
         const std::size_t needed = sizeof(entry_type) + local + remote + comment + provider;
         if (needed > free_bytes()) {
             return needed;
@@ -135,6 +180,15 @@ public:
         place(entry + offsetof(entry_type, lpLocalName), resource.local_name, local);
         place(entry + offsetof(entry_type, lpRemoteName), resource.remote_name, remote);
         place(entry + offsetof(entry_type, lpComment), resource.comment, comment);
+        if constexpr (detail::has_default_provider<Default>) {
+            if (!resource.provider.has_value()) {
+                tail_ -= Default::bytes; // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+                std::memcpy(tail_, Default::terminated.data(), Default::bytes);
+                std::memcpy(entry + offsetof(entry_type, lpProvider), static_cast<const void*>(&tail_), sizeof tail_);
+                head_ = entry + sizeof(entry_type); // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+                return 0;
+            }
+        }
         place(entry + offsetof(entry_type, lpProvider), resource.provider, provider);
         head_ = entry + sizeof(entry_type); // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
         return 0;
@@ -175,11 +229,12 @@ private:
     /// NULL when it is absent, in the pointer `field`. `bytes` is packed_string_bytes(text).
     void place(std::byte* field, text_field text, std::size_t bytes) noexcept
     {
-        std::byte* start = nullptr;
+        // The tail moves by 0 for an absent string: no join of two tails after the branch, whose
+        // register moves would cost more than the subtraction.
+        tail_ -= bytes; // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+        std::byte* const start = bytes != 0 ? tail_ : nullptr;
         if (bytes != 0) {
-            tail_ -= bytes; // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
-            start = tail_;
-            detail::put_terminated(start, text.data(), bytes);
+            detail::put_terminated(tail_, text.data(), bytes);
         }
         std::memcpy(field, static_cast<const void*>(&start), sizeof start);
     }
@@ -190,6 +245,9 @@ private:
     std::byte* tail_; // start of the strings (head_ <= tail_)
 };
 
+/// The packer without a default provider: an absent provider is NULL.
+using resource_array_packer = basic_resource_array_packer<>;
+
 /// What pack_resource_information() did: the bytes the whole result needs, and whether it was
 /// written (false: the buffer was too small and nothing was written).
 struct information_packing {
@@ -199,16 +257,17 @@ struct information_packing {
 
 /// NPGetResourceInformation's result: one NETRESOURCE, its strings and the "system" remainder
 /// string (absent: *system_out becomes NULL), all in one buffer. NPGetResourceParent's result is
-/// the same without the system string.
-[[nodiscard]] inline information_packing pack_resource_information(const resource_view& resource, text_field system,
-                                                                   void* buffer, std::size_t bytes,
-                                                                   wchar_t** system_out = nullptr) noexcept
+/// the same without the system string. `Default` as for basic_resource_array_packer.
+template <class Default = no_default_provider>
+[[nodiscard]] information_packing pack_resource_information(const resource_view& resource, text_field system,
+                                                            void* buffer, std::size_t bytes,
+                                                            wchar_t** system_out = nullptr) noexcept
 {
-    const information_packing result{packed_size(resource) + packed_string_bytes(system), false};
+    const information_packing result{packed_size<Default>(resource) + packed_string_bytes(system), false};
     if (result.needed > usable_bytes(bytes) || buffer == nullptr) {
         return result;
     }
-    resource_array_packer packer{buffer, bytes};
+    basic_resource_array_packer<Default> packer{buffer, bytes};
     wchar_t* system_text = packer.place(system); // first, so the entry's strings follow it downwards
     static_cast<void>(packer.append(resource));  // fits: checked above
     if (system_out != nullptr) {

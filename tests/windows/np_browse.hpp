@@ -33,6 +33,10 @@ inline void report(const char* call, bool ok, const std::string& got)
     std::printf("  %-62s -> %s %s\n", call, got.c_str(), ok ? "ok" : "UNEXPECTED");
 }
 
+/// Entries whose lpProvider is not the Name the provider is registered with (its provider_name).
+inline int wrong_provider = 0;
+inline const wchar_t* expected_provider = L"";
+
 /// Reads one batch; adds the remote names to `names`. Returns WNetEnumResourceW's answer.
 inline DWORD batch(HANDLE handle, DWORD count, DWORD bytes, DWORD& size_out, DWORD& count_out,
                    std::vector<std::wstring>& names)
@@ -45,6 +49,9 @@ inline DWORD batch(HANDLE handle, DWORD count, DWORD bytes, DWORD& size_out, DWO
         const auto* entries = reinterpret_cast<const NETRESOURCEW*>(buffer.data());
         for (DWORD i = 0; i < count_out; ++i) {
             names.emplace_back(entries[i].lpRemoteName != nullptr ? entries[i].lpRemoteName : L"(NULL)");
+            if (entries[i].lpProvider == nullptr || std::wcscmp(entries[i].lpProvider, expected_provider) != 0) {
+                ++wrong_provider;
+            }
         }
     }
     return answer;
@@ -85,6 +92,7 @@ inline int run(const wchar_t* provider_name)
 {
     std::printf("\nBrowsing through Wine's mpr.dll (WNetOpenEnumW RESOURCE_GLOBALNET, lpNet.lpProvider = %ls):\n",
                 provider_name);
+    expected_provider = provider_name;
     const std::set<std::wstring> shares = {L"\\\\home\\docs", L"\\\\home\\music", L"\\\\home\\photos"};
     ::CreateDirectoryW(L"C:\\home", nullptr);
     for (const wchar_t* folder : {L"C:\\home\\docs", L"C:\\home\\music", L"C:\\home\\photos"}) {
@@ -138,6 +146,10 @@ inline int run(const wchar_t* provider_name)
                        std::to_string(closed));
         }
     }
+    // home_provider's provider_name is its registered Name: every entry names it, so a consumer can
+    // hand an entry back to WNetOpenEnumW / WNetGetResourceInformationW and reach the same provider.
+    report("every entry's lpProvider is the provider's registered Name", wrong_provider == 0,
+           std::to_string(wrong_provider) + " entries without it");
     resource_information();
     return failures;
 }

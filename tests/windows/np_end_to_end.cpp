@@ -133,7 +133,7 @@ int child()
            ::WNetCancelConnection2W(L"\\\\recorder\\share", 0, FALSE), NO_ERROR, "(np_recorder)");
     expect("WNetCancelConnection2W Z: (nobody's)", ::WNetCancelConnection2W(L"Z:", 0, FALSE), ERROR_NOT_CONNECTED,
            "(both: WN_NOT_CONNECTED)");
-    return failures + np_browse::run(L"Mprnotify Home");
+    return failures + np_browse::run(L"Home Network");
 }
 
 // ---- the parent: register, run the child, read what reached the recorder ---------------------
@@ -146,7 +146,7 @@ int parent(const wchar_t* home_dll, const wchar_t* recorder_dll)
     DWORD saved_bytes = sizeof saved;
     const bool had_order = ::RegGetValueW(HKEY_LOCAL_MACHINE, order_key, L"ProviderOrder", RRF_RT_REG_SZ, nullptr,
                                           saved, &saved_bytes) == ERROR_SUCCESS;
-    if (!register_provider(home_name, L"Mprnotify Home", full_path(home_dll)) ||
+    if (!register_provider(home_name, L"Home Network", full_path(home_dll)) ||
         !register_provider(recorder_name, L"Mprnotify Recorder", full_path(recorder_dll)) ||
         !set_string(HKEY_LOCAL_MACHINE, order_key, L"ProviderOrder", L"MprnotifyHome,MprnotifyRecorder", REG_SZ)) {
         std::printf("FAILED: cannot write the provider registration\n");

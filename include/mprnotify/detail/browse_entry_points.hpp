@@ -338,7 +338,7 @@ private:
             return state.end_answer();
         }
         report r{operation::enum_resource, phase::unknown};
-        resource_array_packer packer{buffer, *size};
+        basic_resource_array_packer<default_provider_of<Handler>> packer{buffer, *size};
         // 0xFFFFFFFF asks for as many as fit, and needs no case of its own: fewer entries than that
         // fit in any buffer a DWORD can size (each takes at least sizeof(NETRESOURCEW) bytes).
         static_assert(max_dword / sizeof(platform::net_resource_w) < max_dword);
@@ -375,7 +375,7 @@ private:
         view.local_name = std::nullopt;
         view.comment = std::nullopt;
         wchar_t* system_text = nullptr;
-        const information_packing packed = pack_resource_information(
+        const information_packing packed = pack_resource_information<default_provider_of<Handler>>(
             view, system_out != nullptr ? text_field{system} : text_field{}, buffer, *size, &system_text);
         if (packed.needed > max_dword) {
             return wn_status::bad_value;

@@ -53,10 +53,11 @@ public:
     /// The packer, the position and the end are held in locals for the batch and put back however
     /// it ends (a throw included): the stores into MPR's buffer could alias them as far as the
     /// compiler knows, and would make it reload and store them for every string.
-    MPRNOTIFY_DETAIL_INLINE batch_result fill(resource_array_packer& packer, std::size_t requested)
+    template <class Packer>
+    MPRNOTIFY_DETAIL_INLINE batch_result fill(Packer& packer, std::size_t requested)
     {
         batch_result result;
-        resource_array_packer out = packer;
+        Packer out = packer;
         auto at = std::move(*at_);
         const auto put_back = gsl::finally([&] {
             packer = out;
@@ -96,7 +97,8 @@ public:
 
     /// As for a range. An entry that did not fit is kept for the next batch; the generator is never
     /// asked again after it said std::nullopt.
-    batch_result fill(resource_array_packer& packer, std::size_t requested)
+    template <class Packer>
+    batch_result fill(Packer& packer, std::size_t requested)
     {
         batch_result result;
         for (std::size_t left = requested > packer.count() ? requested - packer.count() : 0; left != 0; --left) {
@@ -152,7 +154,8 @@ public:
     /// Packs entries into `packer` until `requested` are packed, the sequence ends, or the next
     /// entry does not fit. The sequence's code may throw: the entries already in `packer` stay
     /// there, and the caller ends the enumeration (end_with).
-    MPRNOTIFY_DETAIL_INLINE batch_result fill(resource_array_packer& packer, std::size_t requested)
+    template <class Packer>
+    MPRNOTIFY_DETAIL_INLINE batch_result fill(Packer& packer, std::size_t requested)
     {
         return cursor_.fill(packer, requested);
     }

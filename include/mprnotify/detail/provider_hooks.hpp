@@ -2,6 +2,8 @@
 // compile time, and the rules each one must follow (docs/provider.md):
 //     static constexpr std::uint32_t net_type = 0x00XX0000;   required: WNNC_NET_TYPE's answer
 //     static constexpr std::uint32_t driver_version = N;      optional: WNNC_DRIVER_VERSION's answer
+//     static constexpr std::wstring_view provider_name = L"..."; optional: lpProvider of every NETRESOURCE
+//                                                             packed without a provider of its own
 //     mprnotify::wn_status connect(const mprnotify::connect_request&);        NPAddConnection(3)
 //     mprnotify::wn_status disconnect(const mprnotify::disconnect_request&);  NPCancelConnection
 //     Answer connection_of(mprnotify::wzstring_view local_name);             NPGetConnection
@@ -37,7 +39,9 @@
 #include "../logon_request.hpp"
 #include "../lookup.hpp"
 #include "../nullable_wstring.hpp"
+#include "../registry_input.hpp"
 #include "../resource_information.hpp"
+#include "../resource_packing.hpp"
 #include "../status.hpp"
 #include "../wzstring_view.hpp"
 #include "hooks.hpp"
@@ -212,6 +216,21 @@ consteval bool validate_enumeration()
 
 MPRNOTIFY_DETAIL_MEMBER_PROBE(net_type);
 MPRNOTIFY_DETAIL_MEMBER_PROBE(driver_version);
+MPRNOTIFY_DETAIL_MEMBER_PROBE(provider_name);
+
+/// A provider_name the packer can use: a static constexpr std::wstring_view that is a valid
+/// provider Name (the registry value MPR knows the provider by).
+template <class H>
+concept has_provider_name = requires
+{
+    H::provider_name;
+}
+&&std::is_same_v<std::remove_cv_t<decltype(H::provider_name)>, std::wstring_view> &&
+    (registry::check_display_name(H::provider_name) == registry::input_problem::none);
+
+/// What the packer writes where a resource has no provider: H's provider_name, or nothing.
+template <class H>
+using default_provider_of = std::conditional_t<has_provider_name<H>, default_provider<H>, no_default_provider>;
 
 /// A static constant of an unsigned 32-bit-representable integral type.
 template <auto Value>
@@ -260,6 +279,9 @@ consteval bool validate_provider()
                   "mprnotify: net_type must be a static constexpr integer constant that fits a DWORD");
     static_assert(!declares_driver_version<H> || has_driver_version<H>,
                   "mprnotify: driver_version must be a static constexpr integer constant that fits a DWORD");
+    static_assert(!declares_provider_name<H> || has_provider_name<H>,
+                  "mprnotify: provider_name must be a static constexpr std::wstring_view holding the provider's "
+                  "Name as registered: 1-255 characters, no control characters");
     static_assert(has_provider_hook<H>, "mprnotify: the provider has no hook; declare at least one of connect, "
                                         "disconnect, connection_of, universal_name_of, user_of, enumerate, "
                                         "resource_information, resource_parent, format_network_name, "
