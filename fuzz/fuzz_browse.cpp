@@ -100,6 +100,8 @@ struct sequence {
 
 struct browser {
     static constexpr std::uint32_t net_type = 0x00FA0000;
+    // Entries without a provider get this one: both packing paths (own and default provider) run.
+    static constexpr std::wstring_view provider_name = L"Fuzz Network";
     static constexpr enum_scopes enumerates = enum_scopes::globalnet | enum_scopes::context;
     lookup<sequence> enumerate(const enum_request&)
     {
