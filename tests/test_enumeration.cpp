@@ -409,7 +409,8 @@ TEST_CASE_FIXTURE(reset, "provider_name: every entry without a provider names th
     REQUIRE(got.size() == shares.size());
     for (std::size_t i = 0; i < got.size(); ++i) {
         CHECK(got[i].remote_name == shares[i].remote_name);
-        CHECK(got[i].provider == (shares[i].provider ? shares[i].provider : std::optional<std::wstring>{L"Named Network"}));
+        CHECK(got[i].provider ==
+              (shares[i].provider ? shares[i].provider : std::optional<std::wstring>{L"Named Network"}));
     }
     CHECK(np_named::close_enum(handle) == 0);
 }

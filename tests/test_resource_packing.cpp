@@ -173,8 +173,8 @@ TEST_CASE("a default provider: written where a resource has none; an own provide
           packed_size(view_of(absent)) + (std::wcslen(L"Home Network") + 1) * sizeof(wchar_t));
     CHECK(packed_size<with_default>(view_of(own)) == packed_size(view_of(own)));
 
-    const std::size_t needed = packed_size<with_default>(view_of(absent)) +
-                               packed_size<with_default>(view_of(own)) + packed_size<with_default>(view_of(empty));
+    const std::size_t needed = packed_size<with_default>(view_of(absent)) + packed_size<with_default>(view_of(own)) +
+                               packed_size<with_default>(view_of(empty));
     guarded_buffer short_one{needed - 1, 1};
     mprnotify::basic_resource_array_packer<with_default> packer{short_one.data(), short_one.bytes};
     CHECK(packer.append(view_of(absent)));

@@ -99,9 +99,9 @@ inline int run(const wchar_t* provider_name)
         ::CreateDirectoryW(folder, nullptr);
     }
     // The longest entry: the structure, its remote name and the provider's name (its provider_name).
-    const auto entry_bytes = static_cast<DWORD>(
-        sizeof(NETRESOURCEW) +
-        (std::wcslen(L"\\\\home\\photos") + 1 + std::wcslen(provider_name) + 1) * sizeof(wchar_t));
+    const auto entry_bytes =
+        static_cast<DWORD>(sizeof(NETRESOURCEW) +
+                           (std::wcslen(L"\\\\home\\photos") + 1 + std::wcslen(provider_name) + 1) * sizeof(wchar_t));
 
     // Counts 1 / 2 / 0xFFFFFFFF, buffers from one entry short of the longest share to large.
     for (const DWORD count : {DWORD{1}, DWORD{2}, DWORD{0xFFFFFFFF}}) {
