@@ -65,7 +65,9 @@ struct manager {
         seen_change = r.change_info();
         return r.password_changed() ? wn_status::success : wn_status::no_network;
     }
-    lookup<connection_state> connection_state_of(std::wstring_view local)
+    // The name as the library passes it (never measured); connection_performance_of below keeps the
+    // std::wstring_view form, which is still accepted.
+    lookup<connection_state> connection_state_of(wzstring_view local)
     {
         ++hook_calls;
         if (local == L"P:") {

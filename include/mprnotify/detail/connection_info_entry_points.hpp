@@ -30,6 +30,7 @@
 #include "../platform.hpp"
 #include "../platform_provider.hpp"
 #include "../status.hpp"
+#include "../wzstring_view.hpp"
 #include "buffer_writer.hpp"
 #include "call_report.hpp"
 #include "provider_boundary.hpp"
@@ -64,7 +65,7 @@ public:
             if (const auto bad = check_output(buffer, size)) {
                 return to_dword(*bad);
             }
-            const std::wstring_view local{local_name};
+            const wzstring_view local{wide(local_name)}; // not measured: the hook compares it
             return to_dword(answer<operation::get_connection_state>(
                 [&](Handler& handler) { return connection_state_of_hook::call(handler, local); },
                 [&](connection_state state) {
@@ -96,7 +97,7 @@ public:
             if (declared < sizeof(platform::net_connect_info)) {
                 return to_dword(wn_status::bad_value);
             }
-            const std::wstring_view asked{name};
+            const wzstring_view asked{wide(name)};
             return to_dword(answer<operation::get_connection_performance>(
                 [&](Handler& handler) { return connection_performance_of_hook::call(handler, asked); },
                 [&](const connection_performance& figures) {
@@ -115,6 +116,7 @@ public:
 private:
     using base = provider_boundary<Handler, Policy>;
     using base::to_dword;
+    using base::wide;
 
     /// A lookup: std::nullopt (or WN_NOT_CONNECTED) is "not mine".
     template <operation Op, class Hook, class Write>

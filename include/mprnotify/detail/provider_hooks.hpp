@@ -14,8 +14,8 @@
 //     Answer resource_information(const mprnotify::resource_request&);       NPGetResourceInformation
 //     Answer resource_parent(const mprnotify::resource_request&);            NPGetResourceParent
 //     Answer format_network_name(const mprnotify::format_request&);          NPFormatNetworkName
-//     Answer connection_state_of(std::wstring_view local_name);              NPGetConnection3
-//     Answer connection_performance_of(std::wstring_view name);              NPGetConnectionPerformance
+//     Answer connection_state_of(mprnotify::wzstring_view local_name);       NPGetConnection3
+//     Answer connection_performance_of(mprnotify::wzstring_view name);       NPGetConnectionPerformance
 //     Script on_logon(const mprnotify::logon_request&);                      NPLogonNotify
 //     mprnotify::wn_status on_password_change(const mprnotify::password_change_request&);
 //                                                                            NPPasswordChangeNotify
@@ -159,12 +159,15 @@ MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(format_network_name, format_request, is_
                                         "format_network_name(const mprnotify::format_request&)",
                                         "std::optional<std::wstring> or mprnotify::lookup<std::wstring> "
                                         "(std::wstring_view in place of std::wstring also works)");
-MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connection_state_of, std::wstring_view, is_state_answer,
-                                        "connection_state_of(std::wstring_view local_name)",
+// Likewise the names of these two (a std::wstring_view hook is called through the conversion).
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connection_state_of, wzstring_view, is_state_answer,
+                                        "connection_state_of(mprnotify::wzstring_view local_name) (or "
+                                        "std::wstring_view)",
                                         "std::optional<mprnotify::connection_state> or "
                                         "mprnotify::lookup<mprnotify::connection_state>");
-MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connection_performance_of, std::wstring_view, is_performance_answer,
-                                        "connection_performance_of(std::wstring_view name)",
+MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connection_performance_of, wzstring_view, is_performance_answer,
+                                        "connection_performance_of(mprnotify::wzstring_view name) (or "
+                                        "std::wstring_view)",
                                         "std::optional<mprnotify::connection_performance> or "
                                         "mprnotify::lookup<mprnotify::connection_performance>");
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(on_logon, logon_request, is_logon_answer,
