@@ -210,26 +210,27 @@ TEST_CASE("reservations that are never published free their slots and objects, e
     CHECK(t.live_count() == 0);
 }
 
-TEST_CASE("claimed_now: true only while the handle's slot is claimed, for its owner tag")
+TEST_CASE("state_of: open while published, held while claimed, gone once released or for another owner")
 {
+    using state = table::handle_state;
     table t;
     void* handle = publish_one(t, 3);
-    CHECK_FALSE(t.claimed_now(handle, 3)); // published, not claimed
+    CHECK(t.state_of(handle, 3) == state::open); // published, not claimed
     {
         auto claimed = t.claim(handle, 3);
         REQUIRE(claimed);
-        CHECK(t.claimed_now(handle, 3));
-        CHECK_FALSE(t.claimed_now(handle, 4)); // another owner's view of it
+        CHECK(t.state_of(handle, 3) == state::held);
+        CHECK(t.state_of(handle, 4) == state::gone); // another owner's view of it
         void* again = claimed.publish();
         CHECK(again == handle); // re-published under the same generation: the same handle
     }
-    CHECK_FALSE(t.claimed_now(handle, 3));
+    CHECK(t.state_of(handle, 3) == state::open);
     {
         auto claimed = t.claim(handle, 3);
         REQUIRE(claimed);
     } // released: the generation moves on
-    CHECK_FALSE(t.claimed_now(handle, 3));
+    CHECK(t.state_of(handle, 3) == state::gone);
     CHECK_FALSE(t.claim(handle, 3));
-    CHECK_FALSE(t.claimed_now(nullptr, 3));
-    CHECK_FALSE(t.claimed_now(reinterpret_cast<void*>(std::uintptr_t{0x12345}), 3));
+    CHECK(t.state_of(nullptr, 3) == state::gone);
+    CHECK(t.state_of(reinterpret_cast<void*>(std::uintptr_t{0x12345}), 3) == state::gone);
 }

@@ -268,20 +268,27 @@ private:
         return slot;
     }
 
-    /// claim() when the slot is not free at once: waits while another thread holds it.
+    /// claim() when the slot is not free at once: waits while another thread holds it. The holder
+    /// may release it between a failed claim and the look that follows, so each look is one load
+    /// that says open (claim again at once), held (wait) or gone (the only "no").
     MPRNOTIFY_DETAIL_NOINLINE static typename table_type::lease claim_when_released(const void* handle) noexcept
     {
-        for (unsigned attempt = 0; table().claimed_now(handle, enumeration_tag); ++attempt) {
-            if (attempt < 64) {
-                std::this_thread::yield();
-            } else {
-                std::this_thread::sleep_for(std::chrono::milliseconds{1});
+        for (unsigned attempt = 0;; ++attempt) {
+            switch (table().state_of(handle, enumeration_tag)) {
+            case table_type::handle_state::gone: return {};
+            case table_type::handle_state::held:
+                if (attempt < 64) {
+                    std::this_thread::yield();
+                } else {
+                    std::this_thread::sleep_for(std::chrono::milliseconds{1});
+                }
+                break;
+            case table_type::handle_state::open: break;
             }
             if (auto slot = table().claim(handle, enumeration_tag)) {
                 return slot;
             }
         }
-        return {};
     }
 
     static wn_status open(const enum_request& request, void** handle_out) noexcept

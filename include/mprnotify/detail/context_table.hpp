@@ -224,19 +224,27 @@ public:
         return lease{this, index};
     }
 
-    /// True when `handle` names a slot of this table, for `owner`, that a thread has claimed and not
-    /// yet published again or released: a caller that shares handles (an enumeration read by one
-    /// thread and closed by another) may wait for it instead of answering "not mine".
-    [[nodiscard]] bool claimed_now(const void* handle, std::uint8_t owner = 0) const noexcept
+    /// What `handle` names now, read from one load of its slot's state: `open` (claim() may take
+    /// it), `held` (a thread has claimed it and not yet published or released it) or `gone` (not a
+    /// slot of this table for `owner`, or its generation has moved on; final). A caller that shares
+    /// handles (an enumeration read by one thread and closed by another) waits while it is held.
+    enum class handle_state { open, held, gone };
+    [[nodiscard]] handle_state state_of(const void* handle, std::uint8_t owner = 0) const noexcept
     {
         const std::uintptr_t value = reinterpret_cast<std::uintptr_t>(handle) ^ salt();
         if ((value & 1U) == 0) {
-            return false;
+            return handle_state::gone;
         }
         const std::size_t index = (value >> 1) & (Capacity - 1);
         const std::uintptr_t generation = value >> (1 + index_bits);
         const std::uint32_t state = slots_[index].state.load(std::memory_order_acquire);
-        return is(state, consuming_state, generation) && slots_[index].owner.load(std::memory_order_relaxed) == owner;
+        if (slots_[index].owner.load(std::memory_order_relaxed) != owner) {
+            return handle_state::gone;
+        }
+        if (is(state, live_state, generation)) {
+            return handle_state::open;
+        }
+        return is(state, consuming_state, generation) ? handle_state::held : handle_state::gone;
     }
 
     /// Number of slots holding a context handed to MPR (for tests and diagnostics).
