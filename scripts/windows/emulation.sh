@@ -5,6 +5,7 @@
 #   i386_emulation_stop    removes the entry (and unmounts binfmt_misc) only if the start added them
 #   wine32_available       wine32:i386 installed (with ../shared/tools/wine32-enable if it is not);
 #                          0, or 1 with the reason in $EMULATION_REASON
+#   wine32_install         the installing part alone (scripts/test runs it in the background)
 # $EMULATION_HOW says which of the two makes 32-bit code run.
 
 BINFMT_DIR=/proc/sys/fs/binfmt_misc
@@ -15,10 +16,24 @@ BINFMT_MASK='\xff\xff\xff\xff\xff\xfe\xfe\x00\xff\xff\xff\xff\xff\xff\xff\xff\xf
 EMULATION_ADDED_ENTRY=0
 EMULATION_MOUNTED=0
 
+wine32_installed() {
+  dpkg-query -W -f='${Status}' wine32:i386 2>/dev/null | grep -q "install ok installed"
+}
+
+# Why scripts/test's background install (started before the host stages) did not install wine32.
+WINE32_FAILED="$BUILD/wine32-enable.failed"
+
 wine32_available() {
-  if dpkg-query -W -f='${Status}' wine32:i386 2>/dev/null | grep -q "install ok installed"; then
-    return 0
+  wine32_installed && return 0
+  if [ -n "${MPRNOTIFY_WINE32_BACKGROUND:-}" ] && [ -f "$WINE32_FAILED" ]; then
+    EMULATION_REASON="$(cat "$WINE32_FAILED")" # tried already in this run: not again
+    return 1
   fi
+  wine32_install
+}
+
+# Installs wine32:i386 with ../shared/tools/wine32-enable; 0, or 1 with the reason in $EMULATION_REASON.
+wine32_install() {
   # CI runs in a fresh clone with shared/ beside it; a developer's checkout has it there too.
   local tool
   tool="$(cd "$ROOT/.." && pwd)/shared/tools/wine32-enable"
@@ -32,8 +47,7 @@ wine32_available() {
     EMULATION_REASON="$tool failed: $(tail -1 "$BUILD/wine32-enable.log")"
     return 1
   fi
-  dpkg-query -W -f='${Status}' wine32:i386 2>/dev/null | grep -q "install ok installed" ||
-    { EMULATION_REASON="$tool ran but wine32:i386 is not installed"; return 1; }
+  wine32_installed || { EMULATION_REASON="$tool ran but wine32:i386 is not installed"; return 1; }
 }
 
 # Whether the kernel runs a 32-bit program by itself (IA-32 emulation on), or through an entry.
