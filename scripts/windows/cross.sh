@@ -2,6 +2,7 @@
 #   windows_configure ARCH DIR run|build-only [meson args]   meson setup; `run` adds the Wine exe wrapper
 #   windows_tests_without_exe DIR / windows_tests_with_exe DIR   test names, split by whether they run a Windows program
 #   windows_test_targets DIR TEST...  the ninja targets those tests need (their programs and dependencies)
+#   windows_x86_run_targets DIR     what stage 42's x86 run loads and runs: every example DLL, the fixtures, its program
 #   windows_report_dlls DIR ARCH    sizes, exports and imports of the built DLLs, for the log
 
 WINDOWS_SCRIPTS="$ROOT/scripts/windows"
@@ -62,6 +63,11 @@ for test in info["tests"]:
         if os.path.isabs(test["cmd"][0]) and test["cmd"][0].startswith(os.getcwd() + "/"):
             out.add(os.path.relpath(test["cmd"][0]))
 print("\n".join(sorted(out)))' "$@")
+}
+
+windows_x86_run_targets() { # paths as ninja names them
+  ninja -C "$1" -t targets all |
+    sed -n 's/^\(examples\/[^:/]*\.dll\|tests\/windows\/[^:/]*\.dll\|tests\/windows\/x86\/[^:]*\.\(dll\|exe\)\): .*/\1/p'
 }
 
 windows_report_dlls() {
