@@ -57,12 +57,20 @@ namespace detail {
 template <class Default>
 inline constexpr bool has_default_provider = !std::is_same_v<Default, no_default_provider>;
 
+/// True when the packer writes the default name for `resource`: it has no provider of its own.
+/// A constant false without a default.
+template <class Default>
+[[nodiscard]] constexpr bool takes_default_provider(const resource_view& resource) noexcept
+{
+    return has_default_provider<Default> && !resource.provider.has_value();
+}
+
 /// Bytes the provider string of `resource` takes: its own, or the default's when it has none.
 template <class Default>
 [[nodiscard]] constexpr std::size_t provider_bytes(const resource_view& resource) noexcept
 {
     if constexpr (has_default_provider<Default>) {
-        if (!resource.provider.has_value()) {
+        if (takes_default_provider<Default>(resource)) {
             return Default::bytes;
         }
     }
@@ -180,16 +188,11 @@ public:
         place(entry + offsetof(entry_type, lpLocalName), resource.local_name, local);
         place(entry + offsetof(entry_type, lpRemoteName), resource.remote_name, remote);
         place(entry + offsetof(entry_type, lpComment), resource.comment, comment);
-        if constexpr (detail::has_default_provider<Default>) {
-            if (!resource.provider.has_value()) {
-                tail_ -= Default::bytes; // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
-                std::memcpy(tail_, Default::terminated.data(), Default::bytes);
-                std::memcpy(entry + offsetof(entry_type, lpProvider), static_cast<const void*>(&tail_), sizeof tail_);
-                head_ = entry + sizeof(entry_type); // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
-                return 0;
-            }
+        if (detail::takes_default_provider<Default>(resource)) {
+            place_default_provider(entry + offsetof(entry_type, lpProvider));
+        } else {
+            place(entry + offsetof(entry_type, lpProvider), resource.provider, provider);
         }
-        place(entry + offsetof(entry_type, lpProvider), resource.provider, provider);
         head_ = entry + sizeof(entry_type); // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
         return 0;
     }
@@ -237,6 +240,17 @@ private:
             detail::put_terminated(tail_, text.data(), bytes);
         }
         std::memcpy(field, static_cast<const void*>(&start), sizeof start);
+    }
+
+    /// Places the default provider name (the caller checked that it fits) and stores where it is
+    /// in `field`: a copy of a constant size from a terminated constant, terminator included.
+    void place_default_provider(std::byte* field) noexcept
+    {
+        if constexpr (detail::has_default_provider<Default>) {
+            tail_ -= Default::bytes; // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+            std::memcpy(tail_, Default::terminated.data(), Default::bytes);
+            std::memcpy(field, static_cast<const void*>(&tail_), sizeof tail_);
+        }
     }
 
     // Pointers, not offsets: the loop that packs a batch then needs no base register.
