@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include <mprnotify/provider_entry_points.hpp>
+#include <mprnotify/provider/entry_points.hpp>
 
 #include "byte_reader.hpp"
 

@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include <mprnotify/provider_entry_points.hpp>
+#include <mprnotify/provider/entry_points.hpp>
 #include <mprnotify/testing/packed_buffer.hpp>
 
 #include "byte_reader.hpp"

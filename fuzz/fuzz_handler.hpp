@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <cwchar>
 
-#include <mprnotify/entry_points.hpp>
+#include <mprnotify/notifyee/entry_points.hpp>
 
 #include "../tests/reliability/faults.hpp"
 

@@ -24,7 +24,7 @@
 #include <system_error>
 #include <vector>
 
-#include <mprnotify/provider_entry_points.hpp>
+#include <mprnotify/provider/entry_points.hpp>
 
 #include "byte_reader.hpp"
 #include "credential_steps.hpp"

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include <mprnotify/platform.hpp>
+#include <mprnotify/core/platform.hpp>
 
 #include "byte_reader.hpp"
 

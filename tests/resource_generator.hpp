@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <mprnotify/net_resource.hpp>
+#include <mprnotify/provider/net_resource.hpp>
 
 namespace test_support {
 

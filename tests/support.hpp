@@ -4,8 +4,8 @@
 #include <atomic>
 #include <string>
 
-#include <mprnotify/platform.hpp>
-#include <mprnotify/status.hpp>
+#include <mprnotify/core/platform.hpp>
+#include <mprnotify/core/status.hpp>
 
 namespace test_support {
 

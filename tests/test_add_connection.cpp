@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <mprnotify/add_connection.hpp>
+#include <mprnotify/notifyee/add_connection.hpp>
 
 #include <type_traits>
 

@@ -2,7 +2,7 @@
 // needed bytes, NUL termination, packed UNIVERSAL_NAME_INFO / REMOTE_NAME_INFO at any alignment.
 #include <doctest/doctest.h>
 
-#include <mprnotify/detail/buffer_writer.hpp>
+#include <mprnotify/detail/provider/buffer_writer.hpp>
 
 #include <cstddef>
 #include <cstring>

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <mprnotify/cancel_connection.hpp>
+#include <mprnotify/notifyee/cancel_connection.hpp>
 
 #include <type_traits>
 

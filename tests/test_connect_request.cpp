@@ -2,7 +2,7 @@
 // when interactive, credentials as secrets.
 #include <doctest/doctest.h>
 
-#include <mprnotify/connect_request.hpp>
+#include <mprnotify/provider/connect_request.hpp>
 
 #include <string>
 #include <type_traits>

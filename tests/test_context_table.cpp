@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <mprnotify/detail/context_table.hpp>
+#include <mprnotify/detail/core/context_table.hpp>
 
 #include <cstdint>
 #include <memory>

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <mprnotify/decision.hpp>
+#include <mprnotify/notifyee/decision.hpp>
 
 #include <string>
 

@@ -1,7 +1,7 @@
 // The boundary's rules, driven through the raw npapi-shaped functions.
 #include <doctest/doctest.h>
 
-#include <mprnotify/entry_points.hpp>
+#include <mprnotify/notifyee/entry_points.hpp>
 
 #include <atomic>
 #include <cstdint>

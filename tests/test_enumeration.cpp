@@ -2,7 +2,7 @@
 // page's rules, resumption, the end, bad input, a sequence that throws, freeing at close and unload.
 #include <doctest/doctest.h>
 
-#include <mprnotify/provider_entry_points.hpp>
+#include <mprnotify/provider/entry_points.hpp>
 #include <mprnotify/testing/packed_buffer.hpp>
 
 #include <atomic>

@@ -1,7 +1,7 @@
 // Every exception kind thrown from every hook: translated, reported, never escaping.
 #include <doctest/doctest.h>
 
-#include <mprnotify/entry_points.hpp>
+#include <mprnotify/notifyee/entry_points.hpp>
 
 #include <new>
 #include <stdexcept>

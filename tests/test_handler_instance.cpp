@@ -1,8 +1,8 @@
 // The one handler per process: constant-initialized when that runs no code, else created on first use.
 #include <doctest/doctest.h>
 
-#include <mprnotify/config.hpp>
-#include <mprnotify/detail/handler_instance.hpp>
+#include <mprnotify/core/config.hpp>
+#include <mprnotify/detail/core/handler_instance.hpp>
 
 #include <atomic>
 #include <stdexcept>

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <mprnotify/detail/hooks.hpp>
+#include <mprnotify/detail/notifyee/hooks.hpp>
 
 #include <string>
 

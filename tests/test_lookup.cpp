@@ -1,7 +1,7 @@
 // A lookup's answer: a value, a WN code, or "not mine"; the accepted value types.
 #include <doctest/doctest.h>
 
-#include <mprnotify/lookup.hpp>
+#include <mprnotify/provider/lookup.hpp>
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <mprnotify/nullable_wstring.hpp>
+#include <mprnotify/core/nullable_wstring.hpp>
 
 #include <type_traits>
 

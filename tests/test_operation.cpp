@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <mprnotify/operation.hpp>
+#include <mprnotify/core/operation.hpp>
 
 using mprnotify::operation;
 using mprnotify::phase;

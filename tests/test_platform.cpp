@@ -1,7 +1,7 @@
 // The portable layout off Windows, the SDK layout on Windows (sizes and offsets from the docs).
 #include <doctest/doctest.h>
 
-#include <mprnotify/platform.hpp>
+#include <mprnotify/core/platform.hpp>
 
 #include <cstddef>
 #include <string_view>

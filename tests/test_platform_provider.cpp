@@ -2,7 +2,7 @@
 // header) and the NP signatures' argument sizes on x86.
 #include <doctest/doctest.h>
 
-#include <mprnotify/platform_provider.hpp>
+#include <mprnotify/core/platform_provider.hpp>
 
 #include <cstddef>
 

@@ -2,7 +2,7 @@
 // (never WN_SUCCESS for a failure), no write outside the buffer (guard pages), last error kept.
 #include <doctest/doctest.h>
 
-#include <mprnotify/provider_entry_points.hpp>
+#include <mprnotify/provider/entry_points.hpp>
 
 #include <algorithm>
 #include <cstring>

@@ -1,8 +1,8 @@
 // Provider hooks found at compile time, and NPGetCaps computed from the table of NP functions.
 #include <doctest/doctest.h>
 
-#include <mprnotify/detail/provider_caps.hpp>
-#include <mprnotify/detail/provider_hooks.hpp>
+#include <mprnotify/detail/provider/caps.hpp>
+#include <mprnotify/detail/provider/hooks.hpp>
 
 #include <optional>
 #include <string>

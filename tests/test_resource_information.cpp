@@ -2,7 +2,7 @@
 // the buffer protocol of each page, the fields the pages return, bad input, "not mine", a throw.
 #include <doctest/doctest.h>
 
-#include <mprnotify/provider_entry_points.hpp>
+#include <mprnotify/provider/entry_points.hpp>
 #include <mprnotify/testing/packed_buffer.hpp>
 
 #include <stdexcept>

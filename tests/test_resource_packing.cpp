@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <mprnotify/resource_packing.hpp>
+#include <mprnotify/provider/resource_packing.hpp>
 #include <mprnotify/testing/packed_buffer.hpp>
 
 #include <algorithm>

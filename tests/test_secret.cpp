@@ -1,7 +1,7 @@
 // Credentials as secrets: NULL apart from empty, no way to the text but reveal(), wiped copies.
 #include <doctest/doctest.h>
 
-#include <mprnotify/secret.hpp>
+#include <mprnotify/core/secret.hpp>
 
 #include <string>
 #include <string_view>

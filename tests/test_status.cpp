@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <mprnotify/status.hpp>
+#include <mprnotify/core/status.hpp>
 
 #include <array>
 #include <cstdint>

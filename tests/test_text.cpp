@@ -1,7 +1,7 @@
 // printable_utf8: every real character as UTF-8, everything that could break a log line escaped.
 #include <doctest/doctest.h>
 
-#include <mprnotify/text.hpp>
+#include <mprnotify/core/text.hpp>
 
 #include <string>
 

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include <mprnotify/unique_handle.hpp>
+#include <mprnotify/core/unique_handle.hpp>
 
 namespace {
 

@@ -2,7 +2,7 @@
 // first difference or the terminator (guard pages prove it), and agree with std::wstring_view's.
 #include <doctest/doctest.h>
 
-#include <mprnotify/wzstring_view.hpp>
+#include <mprnotify/core/wzstring_view.hpp>
 
 #include <algorithm>
 #include <compare>

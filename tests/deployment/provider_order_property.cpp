@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include <mprnotify/provider_order.hpp>
+#include <mprnotify/registry/provider_order.hpp>
 
 namespace reg = mprnotify::registry;
 
@@ -247,7 +247,7 @@ int main(int argc, char** argv)
         const auto parts = reg::split_order(s.value.value);
         bool blank = false;
         for (const auto token : parts) {
-            blank = blank || reg::is_blank_token(token) || reg::detail::trim_blanks(token).size() != token.size();
+            blank = blank || reg::is_blank_token(token) || mprnotify::detail::trim_blanks(token).size() != token.size();
         }
         f.malformed += (blank && s.value.exists) || !s.value.plain || !s.value.text || !s.value.exists ? 1 : 0;
         const std::wstring ours = our_names[rng() % our_names.size()];

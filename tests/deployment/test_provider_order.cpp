@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include <mprnotify/provider_order.hpp>
+#include <mprnotify/registry/provider_order.hpp>
 #include <mprnotify/registration.hpp>
 
 namespace reg = mprnotify::registry;

@@ -3,7 +3,7 @@
 // slot, move and destruction, and for a full table, cannot drift apart between them.
 #pragma once
 
-#include <mprnotify/status.hpp>
+#include <mprnotify/core/status.hpp>
 
 #include "faults.hpp"
 

@@ -14,8 +14,8 @@
 #include <stdexcept>
 #include <system_error>
 
-#include <mprnotify/config.hpp>
-#include <mprnotify/status.hpp>
+#include <mprnotify/core/config.hpp>
+#include <mprnotify/core/status.hpp>
 
 namespace reliability {
 

@@ -8,7 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include <mprnotify/entry_points.hpp>
+#include <mprnotify/notifyee/entry_points.hpp>
 
 #include "faults.hpp"
 

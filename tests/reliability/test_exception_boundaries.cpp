@@ -5,7 +5,7 @@
 // each maps to the answer policy.hpp documents, reaches on_error with its site, and leaks nothing.
 #include <doctest/doctest.h>
 
-#include <mprnotify/entry_points.hpp>
+#include <mprnotify/notifyee/entry_points.hpp>
 
 #include <vector>
 

@@ -1,7 +1,7 @@
 // Faults the reliability checks found in the library core; each case failed before its fix.
 #include <doctest/doctest.h>
 
-#include <mprnotify/entry_points.hpp>
+#include <mprnotify/notifyee/entry_points.hpp>
 
 #include <vector>
 

@@ -14,9 +14,9 @@ extern "C" { // MinGW-w64's npapi.h has no extern "C" guard of its own
 #include <npapi.h>
 }
 
-#include <mprnotify/add_connection.hpp>
-#include <mprnotify/platform.hpp>
-#include <mprnotify/status.hpp>
+#include <mprnotify/notifyee/add_connection.hpp>
+#include <mprnotify/core/platform.hpp>
+#include <mprnotify/core/status.hpp>
 
 #if !defined(EXPECT_POINTER_BITS) || !defined(EXPECT_UNICODE)
 #  error "compile with -DEXPECT_POINTER_BITS=32|64 -DEXPECT_UNICODE=0|1"
@@ -151,8 +151,8 @@ SAME_TYPE(print, RESOURCETYPE_PRINT);
 // of the credential-manager pair and of NPGetConnection3 / NPGetConnectionPerformance.
 #include <ntsecapi.h>
 
-#include <mprnotify/connection_info.hpp>
-#include <mprnotify/platform_provider.hpp>
+#include <mprnotify/provider/connection_info.hpp>
+#include <mprnotify/core/platform_provider.hpp>
 
 LAYOUT_SIZE(UNICODE_STRING, 8, 16);
 LAYOUT_FIELD(UNICODE_STRING, Length, 0, 0);

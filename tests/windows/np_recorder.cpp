@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include <mprnotify/text.hpp>
+#include <mprnotify/core/text.hpp>
 
 namespace {
 

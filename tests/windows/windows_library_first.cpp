@@ -14,7 +14,7 @@
 #include <mprnotify/registration.hpp>
 #include <mprnotify/registry.hpp>
 #include <mprnotify/testing.hpp>
-#include <mprnotify/text.hpp>
+#include <mprnotify/core/text.hpp>
 
 #include <windows.h>
 #include <npapi.h>

@@ -12,7 +12,7 @@
 #  include <windows.h>
 #  include <shellapi.h>
 
-#  include <mprnotify/text.hpp>
+#  include <mprnotify/core/text.hpp>
 #endif
 
 namespace mprcheck {

@@ -23,7 +23,7 @@ struct file_contents {
 
 #if defined(_WIN32)
 /// UTF-8 to UTF-16 (Windows only: registry names and paths are UTF-16). The other way is
-/// mprnotify::printable_utf8 (mprnotify/text.hpp), the one conversion the library and its tools share.
+/// mprnotify::printable_utf8 (mprnotify/core/text.hpp), the one conversion the library and its tools share.
 [[nodiscard]] std::wstring to_wide(const std::string& text);
 #endif
 

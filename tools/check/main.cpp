@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include <mprnotify/version.hpp>
+#include <mprnotify/core/version.hpp>
 
 #include "checker.hpp"
 #include "files.hpp"

@@ -6,7 +6,7 @@
 
 #if defined(_WIN32)
 #  include <mprnotify/registry.hpp>
-#  include <mprnotify/text.hpp>
+#  include <mprnotify/core/text.hpp>
 #endif
 
 namespace mprcheck {

@@ -17,13 +17,13 @@
 #include <utility>
 #include <vector>
 
-#include "../logon_request.hpp"
-#include "../platform.hpp"
-#include "../platform_provider.hpp"
-#include "../policy.hpp"
-#include "../provider_entry_points.hpp"
-#include "../secret.hpp"
-#include "../status.hpp"
+#include "../provider/logon_request.hpp"
+#include "../core/platform.hpp"
+#include "../core/platform_provider.hpp"
+#include "../core/policy.hpp"
+#include "../provider/entry_points.hpp"
+#include "../core/secret.hpp"
+#include "../core/status.hpp"
 #include "notifyee.hpp"
 #include "provider.hpp"
 #include "trace.hpp"

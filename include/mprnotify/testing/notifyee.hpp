@@ -10,9 +10,9 @@
 #include <string>
 #include <utility>
 
-#include "../entry_points.hpp"
-#include "../platform.hpp"
-#include "../unique_handle.hpp"
+#include "../notifyee/entry_points.hpp"
+#include "../core/platform.hpp"
+#include "../core/unique_handle.hpp"
 
 #if !MPRNOTIFY_PLATFORM_WINDOWS
 #  include <dlfcn.h>

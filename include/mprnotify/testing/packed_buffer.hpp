@@ -19,12 +19,14 @@
 #include <utility>
 #include <vector>
 
-#include "../net_resource.hpp"
-#include "../platform.hpp"
+#include "../provider/net_resource.hpp"
+#include "../core/platform.hpp"
 
 namespace mprnotify::testing {
 
-namespace detail {
+} // namespace mprnotify::testing
+
+namespace mprnotify::detail {
 
 /// Entry `index` of the array at the head of `buffer`, read without assuming alignment.
 inline platform::net_resource_w packed_entry(const void* buffer, std::size_t index) noexcept
@@ -94,7 +96,9 @@ private:
     platform::dword bytes_ = 0;
 };
 
-} // namespace detail
+} // namespace mprnotify::detail
+
+namespace mprnotify::testing {
 
 /// What is wrong with a packed buffer; an empty string when MPR can read it safely.
 /// `extra` names strings outside the entries that live in the same buffer (NPGetResourceInformation's

@@ -12,11 +12,11 @@
 #include <string>
 #include <utility>
 
-#include "../detail/provider_caps.hpp"
-#include "../platform.hpp"
-#include "../platform_provider.hpp"
-#include "../policy.hpp"
-#include "../provider_entry_points.hpp"
+#include "../detail/provider/caps.hpp"
+#include "../core/platform.hpp"
+#include "../core/platform_provider.hpp"
+#include "../core/policy.hpp"
+#include "../provider/entry_points.hpp"
 #include "notifyee.hpp"
 
 namespace mprnotify::testing {
@@ -44,7 +44,9 @@ struct provider {
     }
 };
 
-namespace detail {
+} // namespace mprnotify::testing
+
+namespace mprnotify::detail {
 
 /// `slot` = `function` when Handler's table row `Row` says the DLL would export it.
 template <class Entry, class Row, class Function>
@@ -57,12 +59,14 @@ void adopt(Function& slot, std::type_identity_t<Function> function) noexcept
 
 /// `slot` = the library's export named `name`, or NULL.
 template <class Function>
-void look_up(const shared_library& library, Function& slot, const char* name) noexcept
+void look_up(const testing::shared_library& library, Function& slot, const char* name) noexcept
 {
     slot = std::bit_cast<Function>(library.symbol(name));
 }
 
-} // namespace detail
+} // namespace mprnotify::detail
+
+namespace mprnotify::testing {
 
 /// The NP functions the library generates for Handler, without building a DLL: exactly those the
 /// export macro would export.

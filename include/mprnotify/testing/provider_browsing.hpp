@@ -30,10 +30,10 @@
 #include <utility>
 #include <vector>
 
-#include "../net_resource.hpp"
-#include "../platform.hpp"
-#include "../platform_provider.hpp"
-#include "../status.hpp"
+#include "../provider/net_resource.hpp"
+#include "../core/platform.hpp"
+#include "../core/platform_provider.hpp"
+#include "../core/status.hpp"
 #include "packed_buffer.hpp"
 #include "provider.hpp"
 #include "provider_journal.hpp"
@@ -91,7 +91,9 @@ struct format_result {
     std::string problem;
 };
 
-namespace detail {
+} // namespace mprnotify::testing
+
+namespace mprnotify::detail {
 
 inline std::string scope_name(resource_scope scope)
 {
@@ -111,7 +113,7 @@ inline std::string describe_resource(const std::optional<net_resource>& r)
     if (!r) {
         return "(top)";
     }
-    return r->remote_name ? provider_journal::narrow(*r->remote_name) : std::string{"(no remote name)"};
+    return r->remote_name ? testing::provider_journal::narrow(*r->remote_name) : std::string{"(no remote name)"};
 }
 
 /// A pointer as the SDK prototype spells parameter I of Signature (TCHAR strings, the TCHAR
@@ -124,14 +126,15 @@ typename platform::parameters<Signature>::template at<I> arg(T* pointer) noexcep
 }
 
 /// Does `p` announce `bit` at NPGetCaps(index)?
-inline bool announces(const provider& p, platform::dword index, platform::dword bit)
+inline bool announces(const testing::provider& p, platform::dword index, platform::dword bit)
 {
     return (p.caps(index) & bit) != 0;
 }
 
 /// Reads one open enumeration to its end into `result`; answers how it ended.
-inline wn_status read_enumeration(const provider& p, std::size_t index, void* handle, const browse_call& call,
-                                  provider_journal& journal, browse_result& result)
+inline wn_status read_enumeration(const testing::provider& p, std::size_t index, void* handle,
+                                  const testing::browse_call& call, testing::provider_journal& journal,
+                                  testing::browse_result& result)
 {
     caller_buffer buffer{call.bytes};
     const std::string asked = call.count == 0xFFFFFFFF ? std::string{"all"} : std::to_string(call.count);
@@ -159,14 +162,14 @@ inline wn_status read_enumeration(const provider& p, std::size_t index, void* ha
         std::string problem = count == 0 ? "WN_SUCCESS with no entries"
                               : call.count != 0xFFFFFFFF && count > call.count
                                   ? "more entries than asked for"
-                                  : check_packed_resources(buffer.data(), buffer.bytes(), count);
+                                  : testing::check_packed_resources(buffer.data(), buffer.bytes(), count);
         if (!problem.empty()) {
             if (result.problem.empty()) {
                 result.problem = std::move(problem);
             }
             return wn_status::bad_value; // the caller cannot read this buffer
         }
-        std::vector<net_resource> entries = read_packed_resources(buffer.data(), count);
+        std::vector<net_resource> entries = testing::read_packed_resources(buffer.data(), count);
         result.entries.insert(result.entries.end(), entries.begin(), entries.end());
     }
     if (result.problem.empty()) {
@@ -182,8 +185,8 @@ struct enumeration_end {
 };
 
 /// Opens, reads and closes one provider's enumeration.
-inline enumeration_end enumerate_one(const provider& p, std::size_t index, const browse_call& call,
-                                     provider_journal& journal, browse_result& result)
+inline enumeration_end enumerate_one(const testing::provider& p, std::size_t index, const testing::browse_call& call,
+                                     testing::provider_journal& journal, testing::browse_result& result)
 {
     std::optional<owned_net_resource> parent;
     if (call.parent) {
@@ -215,14 +218,16 @@ inline enumeration_end enumerate_one(const provider& p, std::size_t index, const
     return {true, ended};
 }
 
-inline browse_result browse(const std::vector<provider>& providers, provider_journal& journal, const browse_call& call)
+inline testing::browse_result browse(const std::vector<testing::provider>& providers,
+                                     testing::provider_journal& journal, const testing::browse_call& call)
 {
-    journal.begin("browse " + describe_resource(call.parent) + ", " + scope_name(call.scope), wnet_kind::browse);
-    browse_result result;
+    journal.begin("browse " + describe_resource(call.parent) + ", " + scope_name(call.scope),
+                  testing::wnet_kind::browse);
+    testing::browse_result result;
     const auto bit = static_cast<platform::dword>(scope_bit(call.scope));
     bool named_found = false;
     for (std::size_t i = 0; i < providers.size(); ++i) {
-        const provider& p = providers[i];
+        const testing::provider& p = providers[i];
         if (call.provider && *call.provider != p.name) {
             continue;
         }
@@ -251,17 +256,17 @@ inline browse_result browse(const std::vector<provider>& providers, provider_jou
 
 /// Reads a resource packed at the head of `buffer` (NPGetResourceInformation / NPGetResourceParent).
 inline void read_packed_resource(caller_buffer& buffer, const wchar_t* system, bool with_system,
-                                 resource_result& result)
+                                 testing::resource_result& result)
 {
     std::vector<const wchar_t*> extra;
     if (with_system) {
         extra.push_back(system);
     }
-    result.problem = check_packed_resources(buffer.data(), buffer.bytes(), 1, extra);
+    result.problem = testing::check_packed_resources(buffer.data(), buffer.bytes(), 1, extra);
     if (!result.problem.empty()) {
         return;
     }
-    result.resource = read_packed_resources(buffer.data(), 1).front();
+    result.resource = testing::read_packed_resources(buffer.data(), 1).front();
     if (with_system && system != nullptr) {
         result.system = std::wstring{system};
     }
@@ -269,18 +274,18 @@ inline void read_packed_resource(caller_buffer& buffer, const wchar_t* system, b
 
 /// WNetGetResourceInformationW (with_system) or WNetGetResourceParentW, with a buffer of `bytes`.
 template <class Ask>
-resource_result ask_resource(const std::vector<provider>& providers, provider_journal& journal,
-                             const net_resource& asked, platform::dword bytes, const char* function, bool with_system,
-                             Ask&& ask)
+testing::resource_result ask_resource(const std::vector<testing::provider>& providers,
+                                      testing::provider_journal& journal, const net_resource& asked,
+                                      platform::dword bytes, const char* function, bool with_system, Ask&& ask)
 {
-    resource_result result;
+    testing::resource_result result;
     result.size = bytes;
     owned_net_resource resource{asked};
     caller_buffer buffer{bytes};
     const std::string detail = describe_resource(asked) + ", " + std::to_string(bytes) + " bytes";
     for (std::size_t i = 0; i < providers.size(); ++i) {
-        const provider& p = providers[i];
-        if (asked.provider && provider_journal::narrow(*asked.provider) != p.name) {
+        const testing::provider& p = providers[i];
+        if (asked.provider && testing::provider_journal::narrow(*asked.provider) != p.name) {
             continue;
         }
         platform::dword size = bytes;
@@ -309,12 +314,13 @@ resource_result ask_resource(const std::vector<provider>& providers, provider_jo
     return journal.finish(result);
 }
 
-inline resource_result get_resource_information(const std::vector<provider>& providers, provider_journal& journal,
-                                                const net_resource& asked, platform::dword bytes)
+inline testing::resource_result get_resource_information(const std::vector<testing::provider>& providers,
+                                                         testing::provider_journal& journal, const net_resource& asked,
+                                                         platform::dword bytes)
 {
-    journal.begin("get resource information of " + describe_resource(asked), wnet_kind::lookup);
+    journal.begin("get resource information of " + describe_resource(asked), testing::wnet_kind::lookup);
     return ask_resource(providers, journal, asked, bytes, "NPGetResourceInformation", true,
-                        [](const provider& p, platform::net_resource_w* r, void* buffer, platform::dword* size,
+                        [](const testing::provider& p, platform::net_resource_w* r, void* buffer, platform::dword* size,
                            const wchar_t** system) -> std::optional<wn_status> {
                             if (p.get_resource_information == nullptr ||
                                 !announces(p, platform::wnnc::dialog, platform::wnnc::dlg_get_resource_information)) {
@@ -329,12 +335,13 @@ inline resource_result get_resource_information(const std::vector<provider>& pro
                         });
 }
 
-inline resource_result get_resource_parent(const std::vector<provider>& providers, provider_journal& journal,
-                                           const net_resource& asked, platform::dword bytes)
+inline testing::resource_result get_resource_parent(const std::vector<testing::provider>& providers,
+                                                    testing::provider_journal& journal, const net_resource& asked,
+                                                    platform::dword bytes)
 {
-    journal.begin("get resource parent of " + describe_resource(asked), wnet_kind::lookup);
+    journal.begin("get resource parent of " + describe_resource(asked), testing::wnet_kind::lookup);
     return ask_resource(providers, journal, asked, bytes, "NPGetResourceParent", false,
-                        [](const provider& p, platform::net_resource_w* r, void* buffer, platform::dword* size,
+                        [](const testing::provider& p, platform::net_resource_w* r, void* buffer, platform::dword* size,
                            const wchar_t** /*system*/) -> std::optional<wn_status> {
                             if (p.get_resource_parent == nullptr ||
                                 !announces(p, platform::wnnc::dialog, platform::wnnc::dlg_get_resource_parent)) {
@@ -345,15 +352,17 @@ inline resource_result get_resource_parent(const std::vector<provider>& provider
                         });
 }
 
-inline format_result format_network_name(const std::vector<provider>& providers, provider_journal& journal,
-                                         const std::string& provider_name, const std::wstring& remote_name,
-                                         platform::dword flags, platform::dword width, platform::dword chars)
+inline testing::format_result format_network_name(const std::vector<testing::provider>& providers,
+                                                  testing::provider_journal& journal, const std::string& provider_name,
+                                                  const std::wstring& remote_name, platform::dword flags,
+                                                  platform::dword width, platform::dword chars)
 {
-    journal.begin("format " + provider_journal::narrow(remote_name) + " for " + provider_name, wnet_kind::lookup);
-    format_result result;
+    journal.begin("format " + testing::provider_journal::narrow(remote_name) + " for " + provider_name,
+                  testing::wnet_kind::lookup);
+    testing::format_result result;
     result.length = chars;
-    const auto it =
-        std::find_if(providers.begin(), providers.end(), [&](const provider& p) { return p.name == provider_name; });
+    const auto it = std::find_if(providers.begin(), providers.end(),
+                                 [&](const testing::provider& p) { return p.name == provider_name; });
     if (it == providers.end()) {
         result.status = wn_status::bad_provider;
         return journal.finish(result);
@@ -369,7 +378,7 @@ inline format_result format_network_name(const std::vector<provider>& providers,
     result.status = static_cast<wn_status>(it->format_network_name(
         arg<sig, 0>(name.data()), arg<sig, 1>(chars == 0 ? nullptr : buffer.data()), &length, flags, width));
     journal.record(static_cast<std::size_t>(it - providers.begin()), "NPFormatNetworkName",
-                   provider_journal::narrow(remote_name) + ", width " + std::to_string(width), result.status);
+                   testing::provider_journal::narrow(remote_name) + ", width " + std::to_string(width), result.status);
     result.length = length;
     if (result.status == wn_status::success) {
         const auto given = buffer.begin() + static_cast<std::ptrdiff_t>(chars);
@@ -383,6 +392,8 @@ inline format_result format_network_name(const std::vector<provider>& providers,
     return journal.finish(result);
 }
 
-} // namespace detail
+} // namespace mprnotify::detail
+
+namespace mprnotify::testing {
 
 } // namespace mprnotify::testing

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "../status.hpp"
+#include "../core/status.hpp"
 
 namespace mprnotify::testing {
 

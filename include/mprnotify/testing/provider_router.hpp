@@ -29,11 +29,11 @@
 #include <utility>
 #include <vector>
 
-#include "../add_connection.hpp"
-#include "../platform.hpp"
-#include "../platform_provider.hpp"
-#include "../secret.hpp"
-#include "../status.hpp"
+#include "../notifyee/add_connection.hpp"
+#include "../core/platform.hpp"
+#include "../core/platform_provider.hpp"
+#include "../core/secret.hpp"
+#include "../core/status.hpp"
 #include "provider.hpp"
 #include "provider_browsing.hpp"
 #include "provider_journal.hpp"

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "../detail/buffer_writer.hpp"
-#include "../platform.hpp"
-#include "../platform_provider.hpp"
-#include "../status.hpp"
+#include "../detail/provider/buffer_writer.hpp"
+#include "../core/platform.hpp"
+#include "../core/platform_provider.hpp"
+#include "../core/status.hpp"
 #include "provider.hpp"
 #include "provider_router.hpp"
 #include "trace.hpp"

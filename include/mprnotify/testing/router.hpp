@@ -15,10 +15,10 @@
 #include <utility>
 #include <vector>
 
-#include "../add_connection.hpp"
-#include "../operation.hpp"
-#include "../platform.hpp"
-#include "../status.hpp"
+#include "../notifyee/add_connection.hpp"
+#include "../core/operation.hpp"
+#include "../core/platform.hpp"
+#include "../core/status.hpp"
 #include "notifyee.hpp"
 
 namespace mprnotify::testing {

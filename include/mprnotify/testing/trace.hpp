@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "../status.hpp"
-#include "../text.hpp"
+#include "../core/status.hpp"
+#include "../core/text.hpp"
 #include "router.hpp"
 
 namespace mprnotify::testing {

@@ -9,13 +9,13 @@
 #include <bit>
 #include <string>
 
-#include <mprnotify/status.hpp>
+#include <mprnotify/core/status.hpp>
 
 #include "report.hpp"
 
 namespace x86_run {
 
-/// A WN_* code the library knows by name (mprnotify/status.hpp).
+/// A WN_* code the library knows by name (mprnotify/core/status.hpp).
 inline bool is_wn_code(DWORD value) { return !mprnotify::name(static_cast<mprnotify::wn_status>(value)).empty(); }
 
 /// Looks up `name` as the stdcall type `Fn`; nullptr when not exported by that plain name.

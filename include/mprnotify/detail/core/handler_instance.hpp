@@ -1,0 +1,143 @@
+// mprnotify/detail/core/handler_instance.hpp - the one handler object per process, and what lives and
+// dies with it.
+//
+// Created on the first call by a function-local static: thread-safe, and never run from DllMain or
+// a namespace-scope initializer (where the loader lock is held). Three cases are answered instead
+// of ending the process:
+//   - re-entry: the handler's constructor makes a call that reaches the library again on the same
+//     thread (it maps a configuration share, say). A function-local static would throw
+//     recursive_init_error or deadlock; get() returns nullptr and the boundary answers by policy.
+//   - a constructor that throws: get() lets the exception through; the next call tries again.
+//   - after destruction (process exit, DLL unload): get() and existing() return nullptr.
+// A handler whose construction is a constant expression and whose destruction does nothing (a
+// stateless handler, or one holding only constants and atomics) is constant-initialized: a call
+// pays no guard check for it, and it is never destroyed.
+//
+// Objects that may refer to the handler (the contexts awaiting their post, enumeration state) live
+// in tables made by owned_by_handler<T>(): created after the handler, so destroyed before it.
+#pragma once
+
+#include <atomic>
+#include <type_traits>
+
+#include <gsl/util>
+
+#include "../../core/config.hpp"
+
+namespace mprnotify::detail {
+
+/// True when `Handler{}` can be evaluated at compile time and destroying it runs no code.
+template <class Handler>
+concept constant_handler = std::is_trivially_destructible_v<Handler> && requires
+{
+    std::integral_constant<int, (static_cast<void>(Handler{}), 0)>{};
+};
+
+template <class Handler>
+class handler_instance {
+public:
+    /// The handler, constructed on first use; nullptr on re-entry during its construction on this
+    /// thread, or once it has been destroyed. Throws whatever its constructor throws.
+    static Handler* get()
+    {
+        if constexpr (constant_handler<Handler>) {
+            return &constant_;
+        } else {
+            if (Handler* handler = created_.load(std::memory_order_acquire)) {
+                return handler;
+            }
+            if (constructing_here_ || destroyed_.load(std::memory_order_acquire)) {
+                return nullptr;
+            }
+            return create();
+        }
+    }
+
+    /// The handler if it exists, else nullptr. Never constructs it.
+    static Handler* existing() noexcept
+    {
+        if constexpr (constant_handler<Handler>) {
+            return &constant_;
+        } else {
+            return created_.load(std::memory_order_acquire);
+        }
+    }
+
+    /// True once the handler has been destroyed (the process is exiting or the DLL unloading).
+    [[nodiscard]] static bool gone() noexcept
+    {
+        if constexpr (constant_handler<Handler>) {
+            return false;
+        } else {
+            return destroyed_.load(std::memory_order_acquire);
+        }
+    }
+
+private:
+    struct holder {
+        Handler handler;
+        holder() = default;
+        holder(const holder&) = delete;
+        holder& operator=(const holder&) = delete;
+        ~holder()
+        {
+            created_.store(nullptr, std::memory_order_release);
+            destroyed_.store(true, std::memory_order_release);
+        }
+    };
+
+    static Handler* create()
+    {
+        constructing_here_ = true;
+        const auto done = gsl::finally([] { constructing_here_ = false; }); // however the constructor ends
+        static holder instance; // another thread waits here until the first one has finished
+        created_.store(&instance.handler, std::memory_order_release);
+        return &instance.handler;
+    }
+
+    static constinit inline std::atomic<Handler*> created_{nullptr};
+    static constinit inline std::atomic<bool> destroyed_{false};
+    static constinit inline thread_local bool constructing_here_ = false;
+
+    struct no_constant {};
+    using constant_type = std::conditional_t<constant_handler<Handler>, Handler, no_constant>;
+    static constinit inline constant_type constant_{};
+};
+
+/// Holds a T whose initialization is always dynamic: the volatile write keeps a compiler from
+/// turning it into constant (early) initialization, which would order its destruction after the
+/// handler's.
+template <class T>
+struct dynamically_initialized {
+    T value;
+    dynamically_initialized() noexcept { made = true; }
+    static inline volatile bool made = false;
+};
+
+/// A T made on first use. The boundary first makes sure the handler exists, so T's initialization
+/// completes after the handler's and its destruction (at exit or unload, in reverse order) comes
+/// first: whatever T holds is destroyed while the handler is alive. `Owner` makes one T per user.
+/// A call after the first costs one acquire load; the static and its guard stay out of line.
+template <class T, class Owner>
+class owned_by_handler {
+public:
+    static T& get() noexcept
+    {
+        if (T* made = made_.load(std::memory_order_acquire)) [[likely]] {
+            return *made;
+        }
+        return make();
+    }
+
+private:
+    MPRNOTIFY_DETAIL_NOINLINE static T& make() noexcept
+    {
+        static dynamically_initialized<T> object;
+        made_.store(&object.value, std::memory_order_release);
+        return object.value;
+    }
+
+    static constinit inline std::atomic<T*> made_{nullptr};
+};
+
+} // namespace mprnotify::detail

@@ -1,0 +1,401 @@
+// mprnotify/detail/provider/browse_entry_points.hpp - the boundary for browsing: NPOpenEnum, NPEnumResource,
+// NPCloseEnum, NPGetResourceInformation, NPGetResourceParent and NPFormatNetworkName.
+//
+// provider_entry_points<Handler, Policy> inherits these; the rules are those of the provider
+// boundary (provider_entry_points.hpp), plus (docs/enumeration.md, docs/resource_information.md):
+//   - An enumeration's state sits in a context_table slot: the HANDLE MPR gets is a salted,
+//     generation-checked odd number, never a pointer. A closed, stale, foreign or garbage handle
+//     is recognised without anything being dereferenced: WN_BAD_HANDLE.
+//   - NPEnumResource: NULL count or size pointer, or a NULL buffer with a non-zero size, is
+//     WN_BAD_POINTER; a count of 0 is WN_BAD_VALUE; 0xFFFFFFFF asks for as many as fit. Entries that
+//     fit are packed and counted; WN_MORE_DATA (with the bytes one entry needs) only when not even
+//     one fits; WN_NO_MORE_ENTRIES at the end.
+//   - A sequence that throws ends its enumeration: the entries packed before the throw are
+//     delivered, and every later NPEnumResource answers the policy's answer (WN_NO_MORE_ENTRIES
+//     under fail_open). The state is freed at NPCloseEnum; states never closed are freed before the
+//     handler at unload, and the oldest one is reclaimed when every slot is taken.
+//   - Two threads using one handle at the same moment: the second waits until the first's batch is
+//     packed (the slot is claimed meanwhile), then reads on or closes; never a torn state.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <thread>
+#include <type_traits>
+#include <utility>
+
+#include "../../provider/enumeration.hpp"
+#include "../../core/failure.hpp"
+#include "../../provider/lookup.hpp"
+#include "../../provider/net_resource.hpp"
+#include "../../core/operation.hpp"
+#include "../../core/platform.hpp"
+#include "../../core/platform_provider.hpp"
+#include "../../provider/resource_information.hpp"
+#include "../../provider/resource_packing.hpp"
+#include "../../core/status.hpp"
+#include "buffer_writer.hpp"
+#include "../core/call_report.hpp"
+#include "../core/context_table.hpp"
+#include "enumeration_state.hpp"
+#include "../core/handler_instance.hpp"
+#include "boundary.hpp"
+#include "hooks.hpp"
+#include "policy.hpp"
+
+namespace mprnotify::detail {
+
+template <class Handler, class Policy>
+class browse_entry_points : public provider_boundary<Handler, Policy> {
+    using instance = handler_instance<Handler>;
+    using report = typename provider_boundary<Handler, Policy>::report;
+    template <class Signature, std::size_t I>
+    using param = typename platform::parameters<Signature>::template at<I>;
+    struct sig {
+        using open = platform::np_signature::NPOpenEnum;
+        using enumerate = platform::np_signature::NPEnumResource;
+        using close = platform::np_signature::NPCloseEnum;
+        using information = platform::np_signature::NPGetResourceInformation;
+        using parent = platform::np_signature::NPGetResourceParent;
+        using format = platform::np_signature::NPFormatNetworkName;
+    };
+    static constexpr std::uint8_t enumeration_tag = 0x45;
+
+    template <class H>
+    struct enumeration_types {
+        using answer = decltype(enumerate_hook::call(std::declval<H&>(), std::declval<const enum_request&>()));
+        using state = enumeration_state<sequence_of<answer>>;
+    };
+
+public:
+    /// NPOpenEnum: the enumerate hook's sequence, kept behind a new handle.
+    static platform::dword MPRNOTIFY_APIENTRY open_enum(param<typename sig::open, 0> scope,
+                                                        param<typename sig::open, 1> type,
+                                                        param<typename sig::open, 2> usage,
+                                                        param<typename sig::open, 3> container,
+                                                        param<typename sig::open, 4> handle_out) noexcept
+    {
+        [[maybe_unused]] const platform::last_error_guard keep_last_error;
+        if constexpr (!enumerate_hook::present<Handler>) {
+            return to_dword(wn_status::not_supported);
+        } else {
+            if (handle_out == nullptr) {
+                return to_dword(wn_status::bad_pointer);
+            }
+            *handle_out = nullptr;
+            const auto asked = static_cast<resource_scope>(scope);
+            if (scope_bit(asked) == enum_scopes::none) {
+                return to_dword(wn_status::bad_value);
+            }
+            if (!includes(Handler::enumerates, asked)) {
+                return to_dword(wn_status::not_supported);
+            }
+            const enum_request request{asked, static_cast<std::uint32_t>(type), static_cast<std::uint32_t>(usage),
+                                       wide(container)};
+            return to_dword(open(request, handle_out));
+        }
+    }
+
+    /// NPEnumResource: the next batch, packed into MPR's buffer.
+    static platform::dword MPRNOTIFY_APIENTRY enum_resource(param<typename sig::enumerate, 0> handle,
+                                                            param<typename sig::enumerate, 1> count,
+                                                            param<typename sig::enumerate, 2> buffer,
+                                                            param<typename sig::enumerate, 3> size) noexcept
+    {
+        [[maybe_unused]] const platform::last_error_guard keep_last_error;
+        if constexpr (!enumerate_hook::present<Handler>) {
+            return to_dword(wn_status::not_supported);
+        } else {
+            if (count == nullptr || size == nullptr || (buffer == nullptr && *size != 0)) {
+                return to_dword(wn_status::bad_pointer);
+            }
+            if (*count == 0) {
+                return to_dword(wn_status::bad_value);
+            }
+            if (instance::existing() == nullptr) { // no handler yet (or any more): no handle is ours
+                return to_dword(wn_status::bad_handle);
+            }
+            auto slot = claim(handle);
+            if (!slot) {
+                return to_dword(wn_status::bad_handle);
+            }
+            const wn_status answer = next_batch(slot.template object<state_of<>>(), count, buffer, size);
+            static_cast<void>(slot.publish()); // the same handle again: the generation is unchanged
+            return to_dword(answer);
+        }
+    }
+
+    /// NPCloseEnum: frees the enumeration; its handle is never valid again.
+    static platform::dword MPRNOTIFY_APIENTRY close_enum(param<typename sig::close, 0> handle) noexcept
+    {
+        [[maybe_unused]] const platform::last_error_guard keep_last_error;
+        if constexpr (!enumerate_hook::present<Handler>) {
+            return to_dword(wn_status::not_supported);
+        } else {
+            if (instance::existing() == nullptr) {
+                return to_dword(wn_status::bad_handle);
+            }
+            auto slot = claim(handle);
+            if (!slot) {
+                return to_dword(wn_status::bad_handle);
+            }
+            report r{operation::close_enum, phase::unknown};
+            // A throwing destructor is reported; the handle is closed all the same.
+            static_cast<void>(r.attempt(failure_site::context_destroy, [&] { slot.destroy_object(); }));
+            return to_dword(wn_status::success);
+        }
+    }
+
+    /// NPGetResourceInformation: the resource_information hook, packed with its system string.
+    static platform::dword MPRNOTIFY_APIENTRY get_resource_information(
+        param<typename sig::information, 0> resource, param<typename sig::information, 1> buffer,
+        param<typename sig::information, 2> size, param<typename sig::information, 3> system) noexcept
+    {
+        [[maybe_unused]] const platform::last_error_guard keep_last_error;
+        if constexpr (!resource_information_hook::present<Handler>) {
+            return to_dword(wn_status::not_supported);
+        } else {
+            if (resource == nullptr || system == nullptr || check_output(buffer, size)) {
+                return to_dword(wn_status::bad_pointer);
+            }
+            if (wide(resource)->lpRemoteName == nullptr) {
+                return to_dword(wn_status::bad_netname);
+            }
+            const resource_request request{*wide(resource)};
+            return to_dword(answer_lookup<operation::get_resource_information>(
+                declined(operation::get_resource_information),
+                [&](Handler& handler) { return resource_information_hook::call(handler, request); },
+                [&](const mprnotify::resource_information& info) {
+                    return write_resource(info.resource, info.system, buffer, size, system);
+                }));
+        }
+    }
+
+    /// NPGetResourceParent: the resource_parent hook, packed.
+    static platform::dword MPRNOTIFY_APIENTRY get_resource_parent(param<typename sig::parent, 0> resource,
+                                                                  param<typename sig::parent, 1> buffer,
+                                                                  param<typename sig::parent, 2> size) noexcept
+    {
+        [[maybe_unused]] const platform::last_error_guard keep_last_error;
+        if constexpr (!resource_parent_hook::present<Handler>) {
+            return to_dword(wn_status::not_supported);
+        } else {
+            if (resource == nullptr || check_output(buffer, size)) {
+                return to_dword(wn_status::bad_pointer);
+            }
+            if (wide(resource)->lpRemoteName == nullptr) {
+                return to_dword(wn_status::bad_netname);
+            }
+            const resource_request request{*wide(resource)};
+            return to_dword(answer_lookup<operation::get_resource_parent>(
+                declined(operation::get_resource_parent),
+                [&](Handler& handler) { return resource_parent_hook::call(handler, request); },
+                [&](const net_resource& parent) {
+                    return write_resource(parent, std::nullopt, buffer, size, static_cast<wchar_t**>(nullptr));
+                }));
+        }
+    }
+
+    /// NPFormatNetworkName: the format_network_name hook; *length counts characters.
+    static platform::dword MPRNOTIFY_APIENTRY format_network_name(param<typename sig::format, 0> remote_name,
+                                                                  param<typename sig::format, 1> formatted,
+                                                                  param<typename sig::format, 2> length,
+                                                                  param<typename sig::format, 3> flags,
+                                                                  param<typename sig::format, 4> width) noexcept
+    {
+        [[maybe_unused]] const platform::last_error_guard keep_last_error;
+        if constexpr (!format_network_name_hook::present<Handler>) {
+            return to_dword(wn_status::not_supported);
+        } else {
+            if (remote_name == nullptr || check_output(formatted, length)) {
+                return to_dword(wn_status::bad_pointer);
+            }
+            const format_request request{remote_name, static_cast<std::uint32_t>(flags),
+                                         static_cast<std::uint32_t>(width)};
+            return to_dword(answer_lookup<operation::format_network_name>(
+                declined(operation::format_network_name),
+                [&](Handler& handler) { return format_network_name_hook::call(handler, request); },
+                [&](std::wstring_view name) { return write_characters(name, formatted, length); }));
+        }
+    }
+
+    /// Enumerations opened and not yet closed (for tests and diagnostics).
+    [[nodiscard]] static std::size_t open_enumerations() noexcept
+    {
+        if constexpr (!enumerate_hook::present<Handler>) {
+            return 0;
+        } else {
+            return instance::existing() != nullptr ? table().live_count() : 0;
+        }
+    }
+
+protected:
+    // Shared with provider_entry_points, which derives from this class.
+    using base = provider_boundary<Handler, Policy>;
+    using base::to_dword;
+    using base::wide;
+    // Member templates of a dependent base are named through `template`: these forward.
+    template <operation Op>
+    static wn_status failed(const report& r) noexcept
+    {
+        return base::template failed<Op>(r);
+    }
+    template <operation Op, class Hook, class Write>
+    static wn_status answer_lookup(wn_status not_mine, Hook&& hook, Write&& write) noexcept
+    {
+        return base::template answer_lookup<Op>(not_mine, std::forward<Hook>(hook), std::forward<Write>(write));
+    }
+
+private:
+    /// The state of H's enumerations; named only where H has an enumerate hook.
+    template <class H = Handler>
+    using state_of = typename enumeration_types<H>::state;
+    using table_type = context_table<enumeration_capacity_of<Policy>(), default_context_inline_bytes>;
+
+    /// Created after the handler, so destroyed before it (owned_by_handler).
+    static table_type& table() noexcept { return owned_by_handler<table_type, browse_entry_points>::get(); }
+
+    /// The slot behind `handle`, waiting while another thread reads a batch from it; empty for a
+    /// handle that is not (or no longer) an open enumeration of this provider.
+    static typename table_type::lease claim(const void* handle) noexcept
+    {
+        auto slot = table().claim(handle, enumeration_tag);
+        if (!slot) [[unlikely]] {
+            slot = claim_when_released(handle); // assigned, not returned: the fast path's lease stays in registers
+        }
+        return slot;
+    }
+
+    /// claim() when the slot is not free at once: waits while another thread holds it. The holder
+    /// may release it between a failed claim and the look that follows, so each look is one load
+    /// that says open (claim again at once), held (wait) or gone (the only "no").
+    MPRNOTIFY_DETAIL_NOINLINE static typename table_type::lease claim_when_released(const void* handle) noexcept
+    {
+        for (unsigned attempt = 0;; ++attempt) {
+            switch (table().state_of(handle, enumeration_tag)) {
+            case table_type::handle_state::gone: return {};
+            case table_type::handle_state::held:
+                if (attempt < 64) {
+                    std::this_thread::yield();
+                } else {
+                    std::this_thread::sleep_for(std::chrono::milliseconds{1});
+                }
+                break;
+            case table_type::handle_state::open: break;
+            }
+            if (auto slot = table().claim(handle, enumeration_tag)) {
+                return slot;
+            }
+        }
+    }
+
+    static wn_status open(const enum_request& request, void** handle_out) noexcept
+    {
+        report r{operation::open_enum, phase::unknown};
+        Handler* handler = r.handler();
+        if (handler == nullptr) {
+            return failed<operation::open_enum>(r);
+        }
+        auto reservation = table().reserve(enumeration_tag);
+        if (reservation.reclaimed) {
+            r.notice(operation::close_enum, failure_site::context_reclaimed,
+                     "every enumeration slot was taken: the enumeration used longest ago was closed");
+        }
+        if (!reservation.slot) {
+            r.fail(failure_site::context_capacity, "every enumeration slot is in use", wn_status::out_of_memory);
+            return failed<operation::open_enum>(r);
+        }
+        std::optional<wn_status> refused;
+        bool stored = false;
+        const bool ran = r.attempt(failure_site::provider_hook, [&] {
+            auto answer = enumerate_hook::call(*handler, request);
+            if constexpr (resource_sequence<decltype(answer)>) {
+                stored = reservation.slot.store(state_of<>{std::move(answer)});
+            } else if (answer.has_value()) {
+                auto sequence = answer.value(); // lookup hands out a const reference: copied once
+                stored = reservation.slot.store(state_of<>{std::move(sequence)});
+            } else {
+                refused = answer.status();
+                return;
+            }
+            if (stored) {
+                reservation.slot.template object<state_of<>>().start();
+            }
+        });
+        if (!ran) {
+            return failed<operation::open_enum>(r); // the slot's release destroys what was stored
+        }
+        if (refused) {
+            return *refused == wn_status::not_connected ? declined(operation::open_enum) : *refused;
+        }
+        if (!stored) {
+            r.fail(failure_site::context_store, "no memory for the enumeration's state", wn_status::out_of_memory);
+            return failed<operation::open_enum>(r);
+        }
+        *handle_out = reservation.slot.publish();
+        return wn_status::success;
+    }
+
+    template <class State>
+    static wn_status next_batch(State& state, platform::dword* count, void* buffer, platform::dword* size) noexcept
+    {
+        if (state.ended()) {
+            return state.end_answer();
+        }
+        report r{operation::enum_resource, phase::unknown};
+        basic_resource_array_packer<default_provider_of<Handler>> packer{buffer, *size};
+        // 0xFFFFFFFF asks for as many as fit, and needs no case of its own: fewer entries than that
+        // fit in any buffer a DWORD can size (each takes at least sizeof(NETRESOURCEW) bytes).
+        static_assert(max_dword / sizeof(platform::net_resource_w) < max_dword);
+        const std::size_t requested = *count;
+        batch_result batch;
+        if (!r.attempt(failure_site::provider_hook, [&] { batch = state.fill(packer, requested); })) {
+            state.end_with(failed<operation::enum_resource>(r));
+        } else if (batch.at_end) {
+            state.end_with(wn_status::no_more_entries);
+        }
+        if (packer.count() > 0) {
+            *count = static_cast<platform::dword>(packer.count()); // at most *count: it fits
+            return wn_status::success;
+        }
+        if (state.ended()) {
+            return state.end_answer();
+        }
+        if (batch.one_entry_bytes > max_dword) {
+            r.fail(failure_site::provider_hook, "an entry is larger than a DWORD can count", wn_status::bad_value);
+            state.end_with(failed<operation::enum_resource>(r));
+            return state.end_answer();
+        }
+        *size = static_cast<platform::dword>(batch.one_entry_bytes);
+        return wn_status::more_data;
+    }
+
+    /// One NETRESOURCE with only the fields the resource pages return, its strings, and the
+    /// system string when `system_out` is given.
+    static wn_status write_resource(const net_resource& resource, const std::optional<std::wstring>& system,
+                                    void* buffer, platform::dword* size, wchar_t** system_out) noexcept
+    {
+        resource_view view = view_of(resource);
+        view.scope = static_cast<resource_scope>(0);
+        view.local_name = std::nullopt;
+        view.comment = std::nullopt;
+        wchar_t* system_text = nullptr;
+        const information_packing packed = pack_resource_information<default_provider_of<Handler>>(
+            view, system_out != nullptr ? text_field{system} : text_field{}, buffer, *size, &system_text);
+        if (packed.needed > max_dword) {
+            return wn_status::bad_value;
+        }
+        if (!packed.written) {
+            *size = static_cast<platform::dword>(packed.needed);
+            return wn_status::more_data;
+        }
+        if (system_out != nullptr) {
+            *system_out = system_text;
+        }
+        return wn_status::success;
+    }
+};
+
+} // namespace mprnotify::detail

@@ -1,0 +1,174 @@
+// mprnotify/detail/provider/enumeration_state.hpp - one open enumeration: the handler's sequence, where the
+// last batch stopped, and how the enumeration ended.
+//
+// The state lives in a slot of the enumeration table (a context_table: the handle MPR holds is a
+// salted, generation-checked number, never a pointer) and does not move while it is there, so a
+// range's iterators stay valid across NPEnumResource calls. An entry that did not fit in MPR's
+// buffer is not consumed: the next batch starts with it (a range's iterator stays on it; a
+// generator's value is kept).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <ranges>
+#include <type_traits>
+#include <utility>
+
+#include <gsl/util>
+
+#include "../../provider/enumeration.hpp"
+#include "../../provider/lookup.hpp"
+#include "../../provider/net_resource.hpp"
+#include "../../provider/resource_packing.hpp"
+#include "../../core/config.hpp"
+#include "../../core/status.hpp"
+
+namespace mprnotify::detail {
+
+/// What one batch did. With count 0: at_end (WN_NO_MORE_ENTRIES), or the next entry needs
+/// `one_entry_bytes` (WN_MORE_DATA).
+struct batch_result {
+    bool at_end = false;
+    std::size_t one_entry_bytes = 0;
+};
+
+/// Walks a sequence and packs it batch by batch: start() once the cursor is in its final place,
+/// then fill() per NPEnumResource.
+template <class Sequence>
+class sequence_cursor;
+
+template <class Sequence>
+requires resource_range<Sequence>
+class sequence_cursor<Sequence> {
+public:
+    explicit sequence_cursor(Sequence&& sequence) : sequence_(std::move(sequence)) {}
+    /// Iterators refer to the stored sequence, so they are taken once it is in the table's slot.
+    void start()
+    {
+        at_.emplace(std::ranges::begin(sequence_));
+        end_ = std::ranges::end(sequence_);
+    }
+
+    /// Packs entries until `requested` are packed, the range ends, or the next entry does not fit.
+    /// The packer, the position and the end are held in locals for the batch and put back however
+    /// it ends (a throw included): the stores into MPR's buffer could alias them as far as the
+    /// compiler knows, and would make it reload and store them for every string.
+    template <class Packer>
+    MPRNOTIFY_DETAIL_INLINE batch_result fill(Packer& packer, std::size_t requested)
+    {
+        batch_result result;
+        Packer out = packer;
+        auto at = std::move(*at_);
+        const auto put_back = gsl::finally([&] {
+            packer = out;
+            *at_ = std::move(at);
+        });
+        const auto end = end_;
+        for (std::size_t left = requested > out.count() ? requested - out.count() : 0; left != 0; --left) {
+            if (at == end) {
+                result.at_end = true;
+                break;
+            }
+            decltype(auto) entry = *at;
+            if (const std::size_t needed = out.append_or_size(view_of(entry)); needed != 0) {
+                result.one_entry_bytes = needed;
+                break;
+            }
+            ++at;
+        }
+        return result;
+    }
+
+private:
+    Sequence sequence_;
+    // Taken at start() (an input iterator need not be default-constructible). Nothing changes the
+    // sequence while it is enumerated, so its end stays where it was.
+    std::optional<std::ranges::iterator_t<Sequence>> at_;
+    std::ranges::sentinel_t<Sequence> end_{};
+};
+
+template <class Sequence>
+requires(!resource_range<Sequence> && resource_generator<Sequence>) class sequence_cursor<Sequence> {
+    using value_type = typename optional_value<std::remove_cvref_t<std::invoke_result_t<Sequence&>>>::type;
+
+public:
+    explicit sequence_cursor(Sequence&& generator) : generator_(std::move(generator)) {}
+    void start() {}
+
+    /// As for a range. An entry that did not fit is kept for the next batch; the generator is never
+    /// asked again after it said std::nullopt.
+    template <class Packer>
+    batch_result fill(Packer& packer, std::size_t requested)
+    {
+        batch_result result;
+        for (std::size_t left = requested > packer.count() ? requested - packer.count() : 0; left != 0; --left) {
+            if (!current_ && !exhausted_) {
+                current_ = generator_();
+                exhausted_ = !current_.has_value();
+            }
+            if (!current_) {
+                result.at_end = true;
+                break;
+            }
+            if (const std::size_t needed = packer.append_or_size(view_of(*current_)); needed != 0) {
+                result.one_entry_bytes = needed;
+                break;
+            }
+            current_.reset();
+        }
+        return result;
+    }
+
+private:
+    Sequence generator_;
+    std::optional<value_type> current_;
+    bool exhausted_ = false;
+};
+
+/// Open enumerations a provider may have at once, unless its policy says `enumeration_capacity`.
+inline constexpr std::size_t default_enumeration_capacity = 256;
+
+template <class P>
+constexpr std::size_t enumeration_capacity_of() noexcept
+{
+    if constexpr (requires { P::enumeration_capacity; }) {
+        return P::enumeration_capacity;
+    } else {
+        return default_enumeration_capacity;
+    }
+}
+
+/// The type an enumerate hook's answer holds: the sequence itself, or the one inside lookup<...>.
+template <class Answer>
+using sequence_of = std::conditional_t<resource_sequence<std::remove_cvref_t<Answer>>, std::remove_cvref_t<Answer>,
+                                       lookup_value_t<Answer>>;
+
+/// One open enumeration.
+template <class Sequence>
+class enumeration_state {
+public:
+    explicit enumeration_state(Sequence&& sequence) : cursor_(std::move(sequence)) {}
+
+    void start() { cursor_.start(); }
+
+    /// Packs entries into `packer` until `requested` are packed, the sequence ends, or the next
+    /// entry does not fit. The sequence's code may throw: the entries already in `packer` stay
+    /// there, and the caller ends the enumeration (end_with).
+    template <class Packer>
+    MPRNOTIFY_DETAIL_INLINE batch_result fill(Packer& packer, std::size_t requested)
+    {
+        return cursor_.fill(packer, requested);
+    }
+
+    /// Set once the enumeration cannot go on: the answer to every later NPEnumResource (never
+    /// WN_SUCCESS, which means "not ended").
+    [[nodiscard]] bool ended() const noexcept { return ended_ != wn_status::success; }
+    [[nodiscard]] wn_status end_answer() const noexcept { return ended_; }
+    void end_with(wn_status answer) noexcept { ended_ = answer; }
+
+private:
+    sequence_cursor<Sequence> cursor_;
+    wn_status ended_ = wn_status::success;
+};
+
+} // namespace mprnotify::detail
