@@ -3,7 +3,7 @@
 #                          qemu-i386-static registered with binfmt_misc for this run only.
 #                          0, or 1 with the reason in $EMULATION_REASON
 #   i386_emulation_stop    removes the entry (and unmounts binfmt_misc) only if the start added them
-#   wine32_available       wine32:i386 installed (with ../shared/tools/wine32-enable if it is not);
+#   wine32_available       wine32:i386 installed (with scripts/windows/install-wine32 if it is not);
 #                          0, or 1 with the reason in $EMULATION_REASON
 #   wine32_install         the installing part alone (scripts/test runs it in the background)
 # $EMULATION_HOW says which of the two makes 32-bit code run.
@@ -21,7 +21,7 @@ wine32_installed() {
 }
 
 # Why scripts/test's background install (started before the host stages) did not install wine32.
-WINE32_FAILED="$BUILD/wine32-enable.failed"
+WINE32_FAILED="$BUILD/install-wine32.failed"
 
 wine32_available() {
   wine32_installed && return 0
@@ -32,22 +32,20 @@ wine32_available() {
   wine32_install
 }
 
-# Installs wine32:i386 with ../shared/tools/wine32-enable; 0, or 1 with the reason in $EMULATION_REASON.
+# Installs wine32:i386 with scripts/windows/install-wine32; 0, or 1 with the reason in $EMULATION_REASON.
 wine32_install() {
-  # CI runs in a fresh clone with shared/ beside it; a developer's checkout has it there too.
-  local tool
-  tool="$(cd "$ROOT/.." && pwd)/shared/tools/wine32-enable"
-  if [ ! -x "$tool" ]; then
-    EMULATION_REASON="wine32:i386 is not installed and $tool, which installs it, is not there"
+  local tool="$ROOT/scripts/windows/install-wine32" log="$BUILD/install-wine32.log"
+  [ "$(id -u)" -eq 0 ] ||
+    { EMULATION_REASON="wine32:i386 is not installed and installing it needs root: sudo $tool"; return 1; }
+  mkdir -p "$BUILD"
+  echo "  installing wine32:i386 with scripts/windows/install-wine32 (log: $log)"
+  # Its downloads stay in the build folder, for the next run.
+  if ! MPRNOTIFY_WINE32_WORK="$BUILD/wine32-work" "$tool" >"$log" 2>&1; then
+    EMULATION_REASON="scripts/windows/install-wine32 failed: $(tail -1 "$log" | sed 's/^install-wine32: failed: //')"
     return 1
   fi
-  [ "$(id -u)" -eq 0 ] || { EMULATION_REASON="wine32:i386 is not installed and installing it needs root"; return 1; }
-  echo "  installing wine32:i386 with $tool (log: $BUILD/wine32-enable.log)"
-  if ! WINE32_WORKDIR="$BUILD/wine32-work" "$tool" >"$BUILD/wine32-enable.log" 2>&1; then
-    EMULATION_REASON="$tool failed: $(tail -1 "$BUILD/wine32-enable.log")"
-    return 1
-  fi
-  wine32_installed || { EMULATION_REASON="$tool ran but wine32:i386 is not installed"; return 1; }
+  wine32_installed ||
+    { EMULATION_REASON="scripts/windows/install-wine32 ran but wine32:i386 is not installed"; return 1; }
 }
 
 # Whether the kernel runs a 32-bit program by itself (IA-32 emulation on), or through an entry.
