@@ -41,21 +41,17 @@ struct credential_manager {
 template <class Handler, class Policy = fail_open>
 [[nodiscard]] credential_manager make_credential_manager(std::string name)
 {
-    using entry = provider_entry_points<Handler, Policy>;
-    namespace row = ::mprnotify::detail;
-    credential_manager m{std::move(name)};
-    detail::adopt<entry, row::np_logon_notify>(m.logon_notify, &entry::logon_notify);
-    detail::adopt<entry, row::np_password_change_notify>(m.password_change_notify, &entry::password_change_notify);
-    return m;
+    const provider p = make_provider<Handler, Policy>(std::move(name));
+    return {p.name, p.logon_notify, p.password_change_notify};
 }
 
 /// The same functions of a loaded library, by plain name.
 [[nodiscard]] inline credential_manager find_credential_manager(const shared_library& library, std::string name)
 {
-    credential_manager m{std::move(name)};
-    detail::look_up(library, m.logon_notify, platform::np_name::logon_notify);
-    detail::look_up(library, m.password_change_notify, platform::np_name::password_change_notify);
-    return m;
+    provider p;
+    p.name = std::move(name);
+    detail::look_up_functions(library, p);
+    return {p.name, p.logon_notify, p.password_change_notify};
 }
 
 /// One set of credentials as the authenticator hands them over.

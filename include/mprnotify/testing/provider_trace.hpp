@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "../detail/provider/buffer_writer.hpp"
 #include "../core/platform.hpp"
 #include "../core/platform_provider.hpp"
 #include "../core/status.hpp"

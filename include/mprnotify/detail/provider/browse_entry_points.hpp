@@ -48,9 +48,9 @@
 namespace mprnotify::detail {
 
 template <class Handler, class Policy>
-class browse_entry_points : public provider_boundary<Handler, Policy> {
+class browse_entry_points {
     using instance = handler_instance<Handler>;
-    using report = typename provider_boundary<Handler, Policy>::report;
+    using report = provider_report<Handler, Policy>;
     template <class Signature, std::size_t I>
     using param = typename platform::parameters<Signature>::template at<I>;
     struct sig {
@@ -71,153 +71,143 @@ class browse_entry_points : public provider_boundary<Handler, Policy> {
 
 public:
     /// NPOpenEnum: the enumerate hook's sequence, kept behind a new handle.
-    static platform::dword MPRNOTIFY_APIENTRY open_enum(param<typename sig::open, 0> scope,
-                                                        param<typename sig::open, 1> type,
-                                                        param<typename sig::open, 2> usage,
-                                                        param<typename sig::open, 3> container,
-                                                        param<typename sig::open, 4> handle_out) noexcept
+    static wn_status open_enum(param<typename sig::open, 0> scope, param<typename sig::open, 1> type,
+                               param<typename sig::open, 2> usage, param<typename sig::open, 3> container,
+                               param<typename sig::open, 4> handle_out) noexcept
     {
-        [[maybe_unused]] const platform::last_error_guard keep_last_error;
         if constexpr (!enumerate_hook::present<Handler>) {
-            return to_dword(wn_status::not_supported);
+            return wn_status::not_supported;
         } else {
             if (handle_out == nullptr) {
-                return to_dword(wn_status::bad_pointer);
+                return wn_status::bad_pointer;
             }
             *handle_out = nullptr;
             const auto asked = static_cast<resource_scope>(scope);
             if (scope_bit(asked) == enum_scopes::none) {
-                return to_dword(wn_status::bad_value);
+                return wn_status::bad_value;
             }
             if (!includes(Handler::enumerates, asked)) {
-                return to_dword(wn_status::not_supported);
+                return wn_status::not_supported;
             }
             const enum_request request{asked, static_cast<std::uint32_t>(type), static_cast<std::uint32_t>(usage),
                                        wide(container)};
-            return to_dword(open(request, handle_out));
+            return open(request, handle_out);
         }
     }
 
     /// NPEnumResource: the next batch, packed into MPR's buffer.
-    static platform::dword MPRNOTIFY_APIENTRY enum_resource(param<typename sig::enumerate, 0> handle,
-                                                            param<typename sig::enumerate, 1> count,
-                                                            param<typename sig::enumerate, 2> buffer,
-                                                            param<typename sig::enumerate, 3> size) noexcept
+    static wn_status enum_resource(param<typename sig::enumerate, 0> handle, param<typename sig::enumerate, 1> count,
+                                   param<typename sig::enumerate, 2> buffer,
+                                   param<typename sig::enumerate, 3> size) noexcept
     {
-        [[maybe_unused]] const platform::last_error_guard keep_last_error;
         if constexpr (!enumerate_hook::present<Handler>) {
-            return to_dword(wn_status::not_supported);
+            return wn_status::not_supported;
         } else {
             if (count == nullptr || size == nullptr || (buffer == nullptr && *size != 0)) {
-                return to_dword(wn_status::bad_pointer);
+                return wn_status::bad_pointer;
             }
             if (*count == 0) {
-                return to_dword(wn_status::bad_value);
+                return wn_status::bad_value;
             }
             if (instance::existing() == nullptr) { // no handler yet (or any more): no handle is ours
-                return to_dword(wn_status::bad_handle);
+                return wn_status::bad_handle;
             }
             auto slot = claim(handle);
             if (!slot) {
-                return to_dword(wn_status::bad_handle);
+                return wn_status::bad_handle;
             }
             const wn_status answer = next_batch(slot.template object<state_of<>>(), count, buffer, size);
             static_cast<void>(slot.publish()); // the same handle again: the generation is unchanged
-            return to_dword(answer);
+            return answer;
         }
     }
 
     /// NPCloseEnum: frees the enumeration; its handle is never valid again.
-    static platform::dword MPRNOTIFY_APIENTRY close_enum(param<typename sig::close, 0> handle) noexcept
+    static wn_status close_enum(param<typename sig::close, 0> handle) noexcept
     {
-        [[maybe_unused]] const platform::last_error_guard keep_last_error;
         if constexpr (!enumerate_hook::present<Handler>) {
-            return to_dword(wn_status::not_supported);
+            return wn_status::not_supported;
         } else {
             if (instance::existing() == nullptr) {
-                return to_dword(wn_status::bad_handle);
+                return wn_status::bad_handle;
             }
             auto slot = claim(handle);
             if (!slot) {
-                return to_dword(wn_status::bad_handle);
+                return wn_status::bad_handle;
             }
             report r{operation::close_enum, phase::unknown};
             // A throwing destructor is reported; the handle is closed all the same.
             static_cast<void>(r.attempt(failure_site::context_destroy, [&] { slot.destroy_object(); }));
-            return to_dword(wn_status::success);
+            return wn_status::success;
         }
     }
 
     /// NPGetResourceInformation: the resource_information hook, packed with its system string.
-    static platform::dword MPRNOTIFY_APIENTRY get_resource_information(
-        param<typename sig::information, 0> resource, param<typename sig::information, 1> buffer,
-        param<typename sig::information, 2> size, param<typename sig::information, 3> system) noexcept
+    static wn_status get_resource_information(param<typename sig::information, 0> resource,
+                                              param<typename sig::information, 1> buffer,
+                                              param<typename sig::information, 2> size,
+                                              param<typename sig::information, 3> system) noexcept
     {
-        [[maybe_unused]] const platform::last_error_guard keep_last_error;
         if constexpr (!resource_information_hook::present<Handler>) {
-            return to_dword(wn_status::not_supported);
+            return wn_status::not_supported;
         } else {
             if (resource == nullptr || system == nullptr || check_output(buffer, size)) {
-                return to_dword(wn_status::bad_pointer);
+                return wn_status::bad_pointer;
             }
             if (wide(resource)->lpRemoteName == nullptr) {
-                return to_dword(wn_status::bad_netname);
+                return wn_status::bad_netname;
             }
             const resource_request request{*wide(resource)};
-            return to_dword(answer_lookup<operation::get_resource_information>(
+            return answer_lookup<operation::get_resource_information, report>(
                 declined(operation::get_resource_information),
                 [&](Handler& handler) { return resource_information_hook::call(handler, request); },
                 [&](const mprnotify::resource_information& info) {
                     return write_resource(info.resource, info.system, buffer, size, system);
-                }));
+                });
         }
     }
 
     /// NPGetResourceParent: the resource_parent hook, packed.
-    static platform::dword MPRNOTIFY_APIENTRY get_resource_parent(param<typename sig::parent, 0> resource,
-                                                                  param<typename sig::parent, 1> buffer,
-                                                                  param<typename sig::parent, 2> size) noexcept
+    static wn_status get_resource_parent(param<typename sig::parent, 0> resource, param<typename sig::parent, 1> buffer,
+                                         param<typename sig::parent, 2> size) noexcept
     {
-        [[maybe_unused]] const platform::last_error_guard keep_last_error;
         if constexpr (!resource_parent_hook::present<Handler>) {
-            return to_dword(wn_status::not_supported);
+            return wn_status::not_supported;
         } else {
             if (resource == nullptr || check_output(buffer, size)) {
-                return to_dword(wn_status::bad_pointer);
+                return wn_status::bad_pointer;
             }
             if (wide(resource)->lpRemoteName == nullptr) {
-                return to_dword(wn_status::bad_netname);
+                return wn_status::bad_netname;
             }
             const resource_request request{*wide(resource)};
-            return to_dword(answer_lookup<operation::get_resource_parent>(
+            return answer_lookup<operation::get_resource_parent, report>(
                 declined(operation::get_resource_parent),
                 [&](Handler& handler) { return resource_parent_hook::call(handler, request); },
                 [&](const net_resource& parent) {
                     return write_resource(parent, std::nullopt, buffer, size, static_cast<wchar_t**>(nullptr));
-                }));
+                });
         }
     }
 
     /// NPFormatNetworkName: the format_network_name hook; *length counts characters.
-    static platform::dword MPRNOTIFY_APIENTRY format_network_name(param<typename sig::format, 0> remote_name,
-                                                                  param<typename sig::format, 1> formatted,
-                                                                  param<typename sig::format, 2> length,
-                                                                  param<typename sig::format, 3> flags,
-                                                                  param<typename sig::format, 4> width) noexcept
+    static wn_status format_network_name(param<typename sig::format, 0> remote_name,
+                                         param<typename sig::format, 1> formatted,
+                                         param<typename sig::format, 2> length, param<typename sig::format, 3> flags,
+                                         param<typename sig::format, 4> width) noexcept
     {
-        [[maybe_unused]] const platform::last_error_guard keep_last_error;
         if constexpr (!format_network_name_hook::present<Handler>) {
-            return to_dword(wn_status::not_supported);
+            return wn_status::not_supported;
         } else {
             if (remote_name == nullptr || check_output(formatted, length)) {
-                return to_dword(wn_status::bad_pointer);
+                return wn_status::bad_pointer;
             }
             const format_request request{remote_name, static_cast<std::uint32_t>(flags),
                                          static_cast<std::uint32_t>(width)};
-            return to_dword(answer_lookup<operation::format_network_name>(
+            return answer_lookup<operation::format_network_name, report>(
                 declined(operation::format_network_name),
                 [&](Handler& handler) { return format_network_name_hook::call(handler, request); },
-                [&](std::wstring_view name) { return write_characters(name, formatted, length); }));
+                [&](std::wstring_view name) { return write_characters(name, formatted, length); });
         }
     }
 
@@ -229,23 +219,6 @@ public:
         } else {
             return instance::existing() != nullptr ? table().live_count() : 0;
         }
-    }
-
-protected:
-    // Shared with provider_entry_points, which derives from this class.
-    using base = provider_boundary<Handler, Policy>;
-    using base::to_dword;
-    using base::wide;
-    // Member templates of a dependent base are named through `template`: these forward.
-    template <operation Op>
-    static wn_status failed(const report& r) noexcept
-    {
-        return base::template failed<Op>(r);
-    }
-    template <operation Op, class Hook, class Write>
-    static wn_status answer_lookup(wn_status not_mine, Hook&& hook, Write&& write) noexcept
-    {
-        return base::template answer_lookup<Op>(not_mine, std::forward<Hook>(hook), std::forward<Write>(write));
     }
 
 private:

@@ -40,7 +40,8 @@
 namespace mprnotify::detail {
 
 template <class Handler, class Policy>
-class connection_info_entry_points : public provider_boundary<Handler, Policy> {
+class connection_info_entry_points {
+    using report = provider_report<Handler, Policy>;
     template <class Signature, std::size_t I>
     using param = typename platform::parameters<Signature>::template at<I>;
     using state_sig = platform::np_signature::NPGetConnection3;
@@ -48,25 +49,23 @@ class connection_info_entry_points : public provider_boundary<Handler, Policy> {
 
 public:
     /// NPGetConnection3: the connection_state_of lookup, level 1.
-    static platform::dword MPRNOTIFY_APIENTRY get_connection3(param<state_sig, 0> local_name, param<state_sig, 1> level,
-                                                              param<state_sig, 2> buffer,
-                                                              param<state_sig, 3> size) noexcept
+    static wn_status get_connection3(param<state_sig, 0> local_name, param<state_sig, 1> level,
+                                     param<state_sig, 2> buffer, param<state_sig, 3> size) noexcept
     {
-        [[maybe_unused]] const platform::last_error_guard keep_last_error;
         if constexpr (!connection_state_of_hook::present<Handler>) {
-            return to_dword(wn_status::not_supported);
+            return wn_status::not_supported;
         } else {
             if (local_name == nullptr || size == nullptr) {
-                return to_dword(wn_status::bad_pointer);
+                return wn_status::bad_pointer;
             }
             if (level != platform::get_connection3_level) {
-                return to_dword(wn_status::bad_level);
+                return wn_status::bad_level;
             }
             if (const auto bad = check_output(buffer, size)) {
-                return to_dword(*bad);
+                return *bad;
             }
             const wzstring_view local{wide(local_name)}; // not measured: the hook compares it
-            return to_dword(answer<operation::get_connection_state>(
+            return answer<operation::get_connection_state>(
                 [&](Handler& handler) { return connection_state_of_hook::call(handler, local); },
                 [&](connection_state state) {
                     constexpr platform::dword needed = sizeof(platform::dword);
@@ -77,28 +76,26 @@ public:
                     const auto value = static_cast<platform::dword>(state);
                     std::memcpy(buffer, &value, sizeof value);
                     return wn_status::success;
-                }));
+                });
         }
     }
 
     /// NPGetConnectionPerformance: the connection_performance_of lookup.
-    static platform::dword MPRNOTIFY_APIENTRY get_connection_performance(param<performance_sig, 0> name,
-                                                                         param<performance_sig, 1> info) noexcept
+    static wn_status get_connection_performance(param<performance_sig, 0> name, param<performance_sig, 1> info) noexcept
     {
-        [[maybe_unused]] const platform::last_error_guard keep_last_error;
         if constexpr (!connection_performance_of_hook::present<Handler>) {
-            return to_dword(wn_status::not_supported);
+            return wn_status::not_supported;
         } else {
             if (name == nullptr || info == nullptr) {
-                return to_dword(wn_status::bad_pointer);
+                return wn_status::bad_pointer;
             }
             platform::dword declared = 0;
             std::memcpy(&declared, info, sizeof declared); // cbStructure is the first field
             if (declared < sizeof(platform::net_connect_info)) {
-                return to_dword(wn_status::bad_value);
+                return wn_status::bad_value;
             }
             const wzstring_view asked{wide(name)};
-            return to_dword(answer<operation::get_connection_performance>(
+            return answer<operation::get_connection_performance>(
                 [&](Handler& handler) { return connection_performance_of_hook::call(handler, asked); },
                 [&](const connection_performance& figures) {
                     platform::net_connect_info out{};
@@ -109,21 +106,17 @@ public:
                     out.dwOptDataSize = figures.optional_data_size;
                     std::memcpy(info, &out, sizeof out);
                     return wn_status::success;
-                }));
+                });
         }
     }
 
 private:
-    using base = provider_boundary<Handler, Policy>;
-    using base::to_dword;
-    using base::wide;
-
     /// A lookup: std::nullopt (or WN_NOT_CONNECTED) is "not mine".
     template <operation Op, class Hook, class Write>
     static wn_status answer(Hook&& hook, Write&& write) noexcept
     {
-        return base::template answer_lookup<Op>(wn_status::not_connected, std::forward<Hook>(hook),
-                                                std::forward<Write>(write));
+        return answer_lookup<Op, report>(wn_status::not_connected, std::forward<Hook>(hook),
+                                         std::forward<Write>(write));
     }
 };
 

@@ -117,9 +117,8 @@ struct event_read {
 }
 
 template <class Handler, class Policy>
-class credential_entry_points : public provider_boundary<Handler, Policy> {
-    using base = provider_boundary<Handler, Policy>;
-    using report = typename base::report;
+class credential_entry_points {
+    using report = provider_report<Handler, Policy>;
     template <class Signature, std::size_t I>
     using param = typename platform::parameters<Signature>::template at<I>;
     using logon_sig = platform::np_signature::NPLogonNotify;
@@ -127,67 +126,64 @@ class credential_entry_points : public provider_boundary<Handler, Policy> {
 
 public:
     /// NPLogonNotify: the on_logon hook; its script is returned in LocalAlloc'd memory.
-    static platform::dword MPRNOTIFY_APIENTRY
-    logon_notify(param<logon_sig, 0> logon_id, param<logon_sig, 1> type, param<logon_sig, 2> information,
-                 param<logon_sig, 3> previous_type, param<logon_sig, 4> previous_information,
-                 param<logon_sig, 5> station, param<logon_sig, 6> station_handle, param<logon_sig, 7> script) noexcept
+    static wn_status logon_notify(param<logon_sig, 0> logon_id, param<logon_sig, 1> type,
+                                  param<logon_sig, 2> information, param<logon_sig, 3> previous_type,
+                                  param<logon_sig, 4> previous_information, param<logon_sig, 5> station,
+                                  param<logon_sig, 6> station_handle, param<logon_sig, 7> script) noexcept
     {
-        [[maybe_unused]] const platform::last_error_guard keep_last_error;
         if constexpr (!on_logon_hook::present<Handler>) {
-            return to_dword(wn_status::not_supported);
+            return wn_status::not_supported;
         } else {
             if (script == nullptr) {
-                return to_dword(wn_status::bad_pointer);
+                return wn_status::bad_pointer;
             }
             *script = nullptr;
             if (logon_id == nullptr) {
-                return to_dword(wn_status::bad_pointer);
+                return wn_status::bad_pointer;
             }
             const event_read read =
                 read_event(type, information, previous_type, previous_information, station, station_handle);
             if (read.bad) {
-                return to_dword(*read.bad);
+                return *read.bad;
             }
             platform::luid id{};
             std::memcpy(&id, logon_id, sizeof id);
             const logon_request request{id, *read.event};
-            return to_dword(logon(request, script));
+            return logon(request, script);
         }
     }
 
     /// NPPasswordChangeNotify: the on_password_change hook.
-    static platform::dword MPRNOTIFY_APIENTRY password_change_notify(
-        param<change_sig, 0> type, param<change_sig, 1> information, param<change_sig, 2> previous_type,
-        param<change_sig, 3> previous_information, param<change_sig, 4> station, param<change_sig, 5> station_handle,
-        param<change_sig, 6> change_info) noexcept
+    static wn_status password_change_notify(param<change_sig, 0> type, param<change_sig, 1> information,
+                                            param<change_sig, 2> previous_type,
+                                            param<change_sig, 3> previous_information, param<change_sig, 4> station,
+                                            param<change_sig, 5> station_handle,
+                                            param<change_sig, 6> change_info) noexcept
     {
-        [[maybe_unused]] const platform::last_error_guard keep_last_error;
         if constexpr (!on_password_change_hook::present<Handler>) {
-            return to_dword(wn_status::not_supported);
+            return wn_status::not_supported;
         } else {
             const event_read read =
                 read_event(type, information, previous_type, previous_information, station, station_handle);
             if (read.bad) {
-                return to_dword(*read.bad);
+                return *read.bad;
             }
             const password_change_request request{*read.event, static_cast<std::uint32_t>(change_info)};
             report r{operation::password_change_notify, phase::unknown};
             Handler* handler = r.handler();
             if (handler == nullptr) {
-                return to_dword(base::template failed<operation::password_change_notify>(r));
+                return failed<operation::password_change_notify>(r);
             }
             wn_status answer = declined(operation::password_change_notify);
             if (!r.attempt(failure_site::provider_hook,
                            [&] { answer = on_password_change_hook::call(*handler, request); })) {
-                return to_dword(base::template failed<operation::password_change_notify>(r));
+                return failed<operation::password_change_notify>(r);
             }
-            return to_dword(answer);
+            return answer;
         }
     }
 
 private:
-    using base::to_dword;
-
     template <class ScriptOut>
     static wn_status logon(const logon_request& request, ScriptOut* script) noexcept
     {
@@ -195,11 +191,11 @@ private:
         report r{operation::logon_notify, phase::unknown};
         Handler* handler = r.handler();
         if (handler == nullptr) {
-            return base::template failed<operation::logon_notify>(r);
+            return failed<operation::logon_notify>(r);
         }
         std::optional<answer_type> answer;
         if (!r.attempt(failure_site::provider_hook, [&] { answer.emplace(on_logon_hook::call(*handler, request)); })) {
-            return base::template failed<operation::logon_notify>(r);
+            return failed<operation::logon_notify>(r);
         }
         if constexpr (std::is_same_v<answer_type, wn_status>) {
             return *answer;
@@ -211,7 +207,7 @@ private:
             auto* copy = static_cast<wchar_t*>(platform::local_alloc((text.size() + 1) * sizeof(wchar_t)));
             if (copy == nullptr) {
                 r.fail(failure_site::provider_hook, "no memory for the logon script", wn_status::out_of_memory);
-                return base::template failed<operation::logon_notify>(r);
+                return failed<operation::logon_notify>(r);
             }
             std::memcpy(copy, text.data(), text.size() * sizeof(wchar_t));
             copy[text.size()] = L'\0'; // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
