@@ -6,42 +6,33 @@
 #include <string>
 #include <vector>
 
+#include <mprnotify/provider/np_functions.hpp>
+
 namespace mprcheck {
 namespace {
 
-// Parameter counts from the npapi.h syntax blocks (learn.microsoft.com, "NP... function (npapi.h)")
-// and MinGW-w64's npapi.h; x86 __stdcall pops 4 bytes per parameter.
-constexpr std::array<np_function, 29> table{{
-    {"NPGetCaps", 4},
-    {"NPGetUser", 12},
-    {"NPAddConnection", 12},
-    {"NPAddConnection3", 20},
-    {"NPAddConnection4", 28},
-    {"NPCancelConnection", 8},
-    {"NPCancelConnection2", 12},
-    {"NPGetConnection", 12},
-    {"NPGetConnection3", 16},
-    {"NPGetConnectionPerformance", 8},
-    {"NPGetUniversalName", 16},
-    {"NPGetResourceParent", 12},
-    {"NPGetResourceInformation", 16},
-    {"NPFormatNetworkName", 20},
-    {"NPOpenEnum", 20},
-    {"NPEnumResource", 16},
-    {"NPCloseEnum", 4},
-    {"NPLogonNotify", 32},
-    {"NPPasswordChangeNotify", 28},
-    {"NPGetPersistentUseOptionsForConnection", 20},
-    {"NPDeviceMode", 4},
-    {"NPSearchDialog", 20},
-    {"NPGetPropertyText", 24},
-    {"NPPropertyDialog", 20},
-    {"NPGetDirectoryType", 12},
-    {"NPDirectoryNotify", 12},
-    {"NPFMXGetPermCaps", 4},
-    {"NPFMXEditPerm", 12},
-    {"NPFMXGetPermHelp", 24},
-}};
+// NPGetCaps, the functions the library generates (their rows in np_functions.hpp), then those it
+// has no hook for. Parameter counts from the npapi.h syntax blocks (learn.microsoft.com, "NP...
+// function (npapi.h)") and MinGW-w64's npapi.h; x86 __stdcall pops 4 bytes per parameter.
+#define MPRCHECK_LIBRARY_ROW(Name, member, bytes, ...) np_function{#Name, bytes},
+constexpr std::array table{
+    np_function{"NPGetCaps", 4},
+    MPRNOTIFY_NP_FUNCTIONS(MPRCHECK_LIBRARY_ROW) // NOLINT(cppcoreguidelines-macro-usage)
+    np_function{"NPAddConnection4", 28},
+    np_function{"NPCancelConnection2", 12},
+    np_function{"NPGetPersistentUseOptionsForConnection", 20},
+    np_function{"NPDeviceMode", 4},
+    np_function{"NPSearchDialog", 20},
+    np_function{"NPGetPropertyText", 24},
+    np_function{"NPPropertyDialog", 20},
+    np_function{"NPGetDirectoryType", 12},
+    np_function{"NPDirectoryNotify", 12},
+    np_function{"NPFMXGetPermCaps", 4},
+    np_function{"NPFMXEditPerm", 12},
+    np_function{"NPFMXGetPermHelp", 24},
+};
+#undef MPRCHECK_LIBRARY_ROW
+static_assert(table.size() == 29);
 
 /// A plain export of that exact name.
 bool exports(const pe_image& image, std::string_view name)
