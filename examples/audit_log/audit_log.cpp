@@ -2,16 +2,17 @@
 //
 // The pre call starts a clock and hands it over as the operation's context; the post call gets it
 // back with the result. Lines go to the file named by MPRNOTIFY_AUDIT_LOG, else to stderr. Names
-// are written as UTF-8 with control characters escaped (mprnotify/text.hpp), one line per operation.
+// are written as UTF-8 with control characters escaped (mprnotify/core/text.hpp), one line per operation.
 // Only names are logged: a notifyee runs in every WNet caller and must never log credentials.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 #include <mprnotify/mprnotify.hpp>
-#include <mprnotify/text.hpp>
+#include <mprnotify/core/text.hpp>
 
 namespace {
 
@@ -77,7 +78,8 @@ public:
 
     void on_error(const mprnotify::failure& f) noexcept
     {
-        std::fprintf(out(), "audit: %.*s failed: %.*s\n", static_cast<int>(name(f.site).size()), name(f.site).data(),
+        const std::string_view site = mprnotify::name(f.site);
+        std::fprintf(out(), "audit: %.*s failed: %.*s\n", static_cast<int>(site.size()), site.data(),
                      static_cast<int>(f.message.size()), f.message.data());
     }
 

@@ -1,14 +1,16 @@
-// Runs a morning at the office through the simulated MPR, with the example notifyees loaded from
-// their shared libraries by path, exactly as MPR loads DLLs named under Notifyees.
+// Runs a morning at the office through the simulated MPR, with the example notifyees and network
+// providers loaded from their shared libraries by path, as MPR loads the DLLs it is configured with.
 //
-//     demo <minimal> <protect_drive> <audit_log> <provider>
+//     demo <minimal> <protect_drive> <audit_log> <provider> <home_provider>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <span>
-#include <string>
-#include <vector>
 #include <filesystem>
 #include <fstream>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include <mprnotify/testing.hpp>
 
@@ -42,13 +44,12 @@ int main(int argc, char** argv)
     std::vector<mt::notifyee> notifyees;
     std::vector<mt::provider> providers;
     for (const char* path : args.subspan(1)) {
+        const std::string stem = std::filesystem::path{path}.stem().string();
         std::string error;
         auto library = mt::shared_library::open(path, &error);
-        auto functions =
-            library ? library->functions(std::filesystem::path{path}.stem().string(), &error) : std::nullopt;
-        if (auto provider = library && !functions
-                                ? mt::find_provider(*library, std::filesystem::path{path}.stem().string())
-                                : std::nullopt) { // NPGetCaps and no notification exports
+        auto functions = library ? library->functions(stem, &error) : std::nullopt;
+        // No notification exports but NPGetCaps: a network provider.
+        if (auto provider = library && !functions ? mt::find_provider(*library, stem) : std::nullopt) {
             std::printf("loaded %-14s NPGetCaps (WNNC_CONNECTION 0x%X) by plain name\n", provider->name.c_str(),
                         static_cast<unsigned>(provider->caps(mprnotify::platform::wnnc::connection)));
             providers.push_back(*provider);
@@ -59,8 +60,9 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "demo: %s: %s\n", path, error.c_str());
             return 1;
         }
-        if (functions->name.rfind("lib", 0) == 0) {
-            functions->name.erase(0, 3);
+        constexpr std::string_view lib_prefix = "lib"; // a library file libminimal.so is shown as minimal
+        if (functions->name.starts_with(lib_prefix)) {
+            functions->name.erase(0, lib_prefix.size());
         }
         std::printf("loaded %-14s AddConnectNotify + CancelConnectNotify by plain name\n", functions->name.c_str());
         mpr.attach(*functions);
@@ -70,7 +72,9 @@ int main(int argc, char** argv)
     std::printf("\n");
 
     using mprnotify::wn_status;
-    mpr.add_connection({.local_name = L"P:", .remote_name = L"\\\\fileserver\\projects", .flags = 0x1});
+    constexpr std::uint32_t connect_update_profile = 0x1; // CONNECT_UPDATE_PROFILE: a remembered connection
+    mpr.add_connection(
+        {.local_name = L"P:", .remote_name = L"\\\\fileserver\\projects", .flags = connect_update_profile});
     mpr.add_connection({.local_name = L"X:", .remote_name = L"\\\\fileserver\\scratch"});
     mpr.add_connection({.local_name = L"Q:", .remote_name = L"\\\\offline\\share"}, wn_status::bad_netname);
     mpr.add_connection({.local_name = std::nullopt,
@@ -93,9 +97,10 @@ int main(int argc, char** argv)
         np.add_connection({.local_name = L"K:", .remote_name = L"\\\\fileserver\\other"});
         np.get_connection(L"H:");
 #if !defined(_WIN32) // home_provider lists the folders of C:\home: off Windows, a folder of that name here
-        std::error_code made;
-        std::filesystem::create_directories(std::filesystem::path{"C:\\home"} / "docs", made);
-        std::filesystem::create_directories(std::filesystem::path{"C:\\home"} / "music", made);
+        const std::filesystem::path home_folder{"C:\\home"};
+        std::error_code ignored;
+        std::filesystem::create_directories(home_folder / "docs", ignored);
+        std::filesystem::create_directories(home_folder / "music", ignored);
 #endif
         const auto shares = np.browse({.count = 4, .bytes = 512}); // WNetOpenEnumW(GLOBALNET), buffers checked
         np.cancel_connection(L"H:", true);

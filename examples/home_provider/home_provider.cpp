@@ -10,42 +10,86 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
+#include <system_error>
 #include <vector>
 
-// Kept in the compact form the README shows.
-// clang-format off
-#if !defined(_WIN32)
-static bool DefineDosDeviceW(unsigned, const wchar_t*, const wchar_t*) { return true; } // nothing to map off Windows
+#if !defined(_WIN32) // no drives to define: the map alone holds the connections
+#  define DDD_REMOVE_DEFINITION 2
+static bool DefineDosDeviceW(unsigned /*flags*/, const wchar_t* /*device*/, const wchar_t* /*target*/) { return true; }
 #endif
+
 using namespace mprnotify;
+
+namespace {
+constexpr std::wstring_view share_prefix = L"\\\\home\\"; // the remote names this provider serves: \\home\<name>
+constexpr std::wstring_view home_folder = L"C:\\home";    // the local folder holding one folder per share
+} // namespace
+
 struct home_provider {
     static constexpr std::uint32_t net_type = 0x00FA0000; // the WNNC_NET_* value NPGetCaps answers
     std::mutex lock;
     std::map<std::wstring, std::wstring, std::less<>> connections; // L"P:" or L"\\home\x" -> L"\\home\x"
-    wn_status connect(const connect_request& r) {
-        if (!r.remote_name().starts_with(L"\\\\home\\")) return wn_status::bad_netname; // not mine: MPR asks the next provider
-        const std::wstring key{r.is_deviceless() ? r.remote_name() : r.local_name().view()};
-        std::scoped_lock hold{lock}; if (!connections.emplace(key, r.remote_name()).second) return wn_status::already_connected;
-        if (r.is_deviceless() || DefineDosDeviceW(0, key.c_str(), (L"C:\\home\\" + std::wstring{r.remote_name().view().substr(7)}).c_str())) return wn_status::success;
-        connections.erase(key); return wn_status::bad_localname;
+
+    wn_status connect(const connect_request& request)
+    {
+        if (!request.remote_name().starts_with(share_prefix)) {
+            return wn_status::bad_netname; // not mine: MPR asks the next provider
+        }
+        // A drive is remembered by its letter, a deviceless connection by its remote name.
+        const std::wstring key{request.is_deviceless() ? request.remote_name() : request.local_name().view()};
+        std::scoped_lock hold{lock};
+        if (!connections.emplace(key, request.remote_name()).second) {
+            return wn_status::already_connected;
+        }
+        if (request.is_deviceless()) {
+            return wn_status::success;
+        }
+        const std::wstring_view share = request.remote_name().view().substr(share_prefix.size());
+        const std::wstring folder = std::wstring{home_folder} + L"\\" + std::wstring{share};
+        if (DefineDosDeviceW(0, key.c_str(), folder.c_str())) {
+            return wn_status::success;
+        }
+        connections.erase(key);
+        return wn_status::bad_localname;
     }
-    wn_status disconnect(const disconnect_request& r) {
-        std::scoped_lock hold{lock}; if (connections.erase(std::wstring{r.name()}) == 0) return wn_status::not_connected;
-        DefineDosDeviceW(2 /* DDD_REMOVE_DEFINITION */, r.name().c_str(), nullptr); return wn_status::success;
+
+    wn_status disconnect(const disconnect_request& request)
+    {
+        std::scoped_lock hold{lock};
+        if (connections.erase(std::wstring{request.name()}) == 0) {
+            return wn_status::not_connected;
+        }
+        DefineDosDeviceW(DDD_REMOVE_DEFINITION, request.name().c_str(), nullptr);
+        return wn_status::success;
     }
-    std::optional<std::wstring> connection_of(wzstring_view local) { // compared, never measured
-        std::scoped_lock hold{lock}; const auto it = connections.find(local);
+
+    std::optional<std::wstring> connection_of(wzstring_view local)
+    {
+        std::scoped_lock hold{lock};
+        const auto it = connections.find(local); // std::less<> compares local in place: never measured
         return it == connections.end() ? std::nullopt : std::optional{it->second};
     }
+
+    // Browsing (WNetOpenEnum, RESOURCE_GLOBALNET): \\home's shares, one per folder of C:\home.
     static constexpr std::wstring_view provider_name = L"Home Network"; // its registered Name: lpProvider of its shares
-    static constexpr enum_scopes enumerates = enum_scopes::globalnet; // browsing: WNetOpenEnum lists \\home's shares,
-    std::vector<net_resource> enumerate(const enum_request&) {        // the folders of C:\home
-        std::vector<net_resource> shares; std::error_code error;
-        for (const auto& folder : std::filesystem::directory_iterator{L"C:\\home", error})
-            shares.push_back({resource_scope::globalnet, resource_type::disk, display_type::share, resource_usage::connectable,
-                              std::nullopt, L"\\\\home\\" + folder.path().filename().wstring(), std::nullopt, std::nullopt});
+    static constexpr enum_scopes enumerates = enum_scopes::globalnet;
+    std::vector<net_resource> enumerate(const enum_request&)
+    {
+        std::vector<net_resource> shares;
+        std::error_code error; // C:\home missing or unreadable: no shares
+        for (const auto& folder : std::filesystem::directory_iterator{home_folder, error}) {
+            shares.push_back({.scope = resource_scope::globalnet,
+                              .type = resource_type::disk,
+                              .display_type = display_type::share,
+                              .usage = resource_usage::connectable,
+                              .local_name = std::nullopt, // a share, not a connection: no drive
+                              .remote_name = std::wstring{share_prefix} + folder.path().filename().wstring(),
+                              .comment = std::nullopt,
+                              .provider = std::nullopt}); // the library puts provider_name in lpProvider
+        }
         return shares;
     }
 };
+
 MPRNOTIFY_PROVIDER_EXPORT(home_provider);
-// clang-format on

@@ -1,13 +1,14 @@
 // The smallest useful notifyee: nothing may be mapped as drive X:.
 #include <mprnotify/mprnotify.hpp>
 
-// Kept in the compact form the README shows.
-// clang-format off
 struct no_drive_x {
-    mprnotify::decision<> before_add(const mprnotify::add_connection& add) {
-        if (add.local_name() == L"X:") return mprnotify::veto(mprnotify::wn_status::access_denied);
+    mprnotify::decision<> before_add(const mprnotify::add_connection& add)
+    {
+        if (add.local_name() == L"X:") {
+            return mprnotify::veto(mprnotify::wn_status::access_denied);
+        }
         return mprnotify::proceed;
     }
 };
+
 MPRNOTIFY_EXPORT(no_drive_x);
-// clang-format on

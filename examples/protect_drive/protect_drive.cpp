@@ -14,9 +14,11 @@ namespace {
 std::wstring configured_drive()
 {
 #if defined(_WIN32) // getenv is C4996 under MSVC; the wide call also reads non-ANSI values
-    wchar_t value[8] = {};
-    const DWORD length = ::GetEnvironmentVariableW(L"MPRNOTIFY_PROTECTED_DRIVE", value, 8);
-    return length > 0 && length < 8 ? std::wstring{value, length} : std::wstring{L"P:"};
+    // Room for a drive name; a value of 8 characters or more is ignored, as an unset one is.
+    constexpr DWORD capacity = 8;
+    wchar_t value[capacity] = {};
+    const DWORD length = ::GetEnvironmentVariableW(L"MPRNOTIFY_PROTECTED_DRIVE", value, capacity);
+    return length > 0 && length < capacity ? std::wstring{value, length} : std::wstring{L"P:"};
 #else
     const char* value = std::getenv("MPRNOTIFY_PROTECTED_DRIVE"); // NOLINT(concurrency-mt-unsafe)
     const std::string_view drive = value != nullptr && *value != '\0' ? value : "P:";
