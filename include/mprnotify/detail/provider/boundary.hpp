@@ -6,6 +6,7 @@
 // signature, where the DWORD conversion and the last-error guard happen once.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -13,6 +14,7 @@
 #include "../../core/failure.hpp"
 #include "../../core/operation.hpp"
 #include "../../core/platform.hpp"
+#include "../../core/platform_provider.hpp"
 #include "../../core/status.hpp"
 #include "../../provider/lookup.hpp"
 #include "../../provider/np_functions.hpp"
@@ -24,6 +26,10 @@ namespace mprnotify::detail {
 /// The report of one provider call: Handler's on_error hook, and Policy as a provider answers it.
 template <class Handler, class Policy>
 using provider_report = call_report<Handler, provider_policy<Policy>>;
+
+/// Parameter I of the NP function of `Row` (a row type np_<member>), as the SDK declares it.
+template <class Row, std::size_t I>
+using param_of = typename platform::parameters<typename Row::signature>::template at<I>;
 
 /// MPR passes wide strings and structures whatever TCHAR the SDK prototype names.
 inline wchar_t* wide(wchar_t* text) noexcept { return text; }

@@ -42,6 +42,7 @@
 #include "enumeration_state.hpp"
 #include "../core/handler_instance.hpp"
 #include "boundary.hpp"
+#include "caps.hpp"
 #include "hooks.hpp"
 #include "policy.hpp"
 
@@ -51,16 +52,6 @@ template <class Handler, class Policy>
 class browse_entry_points {
     using instance = handler_instance<Handler>;
     using report = provider_report<Handler, Policy>;
-    template <class Signature, std::size_t I>
-    using param = typename platform::parameters<Signature>::template at<I>;
-    struct sig {
-        using open = platform::np_signature::NPOpenEnum;
-        using enumerate = platform::np_signature::NPEnumResource;
-        using close = platform::np_signature::NPCloseEnum;
-        using information = platform::np_signature::NPGetResourceInformation;
-        using parent = platform::np_signature::NPGetResourceParent;
-        using format = platform::np_signature::NPFormatNetworkName;
-    };
     static constexpr std::uint8_t enumeration_tag = 0x45;
 
     template <class H>
@@ -71,9 +62,9 @@ class browse_entry_points {
 
 public:
     /// NPOpenEnum: the enumerate hook's sequence, kept behind a new handle.
-    static wn_status open_enum(param<typename sig::open, 0> scope, param<typename sig::open, 1> type,
-                               param<typename sig::open, 2> usage, param<typename sig::open, 3> container,
-                               param<typename sig::open, 4> handle_out) noexcept
+    static wn_status open_enum(param_of<np_open_enum, 0> scope, param_of<np_open_enum, 1> type,
+                               param_of<np_open_enum, 2> usage, param_of<np_open_enum, 3> container,
+                               param_of<np_open_enum, 4> handle_out) noexcept
     {
         if constexpr (!enumerate_hook::present<Handler>) {
             return wn_status::not_supported;
@@ -96,9 +87,8 @@ public:
     }
 
     /// NPEnumResource: the next batch, packed into MPR's buffer.
-    static wn_status enum_resource(param<typename sig::enumerate, 0> handle, param<typename sig::enumerate, 1> count,
-                                   param<typename sig::enumerate, 2> buffer,
-                                   param<typename sig::enumerate, 3> size) noexcept
+    static wn_status enum_resource(param_of<np_enum_resource, 0> handle, param_of<np_enum_resource, 1> count,
+                                   param_of<np_enum_resource, 2> buffer, param_of<np_enum_resource, 3> size) noexcept
     {
         if constexpr (!enumerate_hook::present<Handler>) {
             return wn_status::not_supported;
@@ -123,7 +113,7 @@ public:
     }
 
     /// NPCloseEnum: frees the enumeration; its handle is never valid again.
-    static wn_status close_enum(param<typename sig::close, 0> handle) noexcept
+    static wn_status close_enum(param_of<np_close_enum, 0> handle) noexcept
     {
         if constexpr (!enumerate_hook::present<Handler>) {
             return wn_status::not_supported;
@@ -143,10 +133,10 @@ public:
     }
 
     /// NPGetResourceInformation: the resource_information hook, packed with its system string.
-    static wn_status get_resource_information(param<typename sig::information, 0> resource,
-                                              param<typename sig::information, 1> buffer,
-                                              param<typename sig::information, 2> size,
-                                              param<typename sig::information, 3> system) noexcept
+    static wn_status get_resource_information(param_of<np_get_resource_information, 0> resource,
+                                              param_of<np_get_resource_information, 1> buffer,
+                                              param_of<np_get_resource_information, 2> size,
+                                              param_of<np_get_resource_information, 3> system) noexcept
     {
         if constexpr (!resource_information_hook::present<Handler>) {
             return wn_status::not_supported;
@@ -168,8 +158,9 @@ public:
     }
 
     /// NPGetResourceParent: the resource_parent hook, packed.
-    static wn_status get_resource_parent(param<typename sig::parent, 0> resource, param<typename sig::parent, 1> buffer,
-                                         param<typename sig::parent, 2> size) noexcept
+    static wn_status get_resource_parent(param_of<np_get_resource_parent, 0> resource,
+                                         param_of<np_get_resource_parent, 1> buffer,
+                                         param_of<np_get_resource_parent, 2> size) noexcept
     {
         if constexpr (!resource_parent_hook::present<Handler>) {
             return wn_status::not_supported;
@@ -191,10 +182,11 @@ public:
     }
 
     /// NPFormatNetworkName: the format_network_name hook; *length counts characters.
-    static wn_status format_network_name(param<typename sig::format, 0> remote_name,
-                                         param<typename sig::format, 1> formatted,
-                                         param<typename sig::format, 2> length, param<typename sig::format, 3> flags,
-                                         param<typename sig::format, 4> width) noexcept
+    static wn_status format_network_name(param_of<np_format_network_name, 0> remote_name,
+                                         param_of<np_format_network_name, 1> formatted,
+                                         param_of<np_format_network_name, 2> length,
+                                         param_of<np_format_network_name, 3> flags,
+                                         param_of<np_format_network_name, 4> width) noexcept
     {
         if constexpr (!format_network_name_hook::present<Handler>) {
             return wn_status::not_supported;

@@ -18,6 +18,7 @@
 #include "../../provider/connect_request.hpp"
 #include "../../provider/lookup.hpp"
 #include "boundary.hpp"
+#include "caps.hpp"
 #include "buffer_writer.hpp"
 #include "hooks.hpp"
 #include "policy.hpp"
@@ -27,37 +28,28 @@ namespace mprnotify::detail {
 template <class Handler, class Policy>
 class connection_entry_points {
     using report = provider_report<Handler, Policy>;
-    template <class Signature, std::size_t I>
-    using param = typename platform::parameters<Signature>::template at<I>;
-    struct sig {
-        using add = platform::np_signature::NPAddConnection;
-        using add3 = platform::np_signature::NPAddConnection3;
-        using cancel = platform::np_signature::NPCancelConnection;
-        using get_connection = platform::np_signature::NPGetConnection;
-        using universal = platform::np_signature::NPGetUniversalName;
-        using user = platform::np_signature::NPGetUser;
-    };
 
 public:
     /// NPAddConnection: the connect hook, without owner window or flags.
-    static wn_status add_connection(param<typename sig::add, 0> resource, param<typename sig::add, 1> password,
-                                    param<typename sig::add, 2> user_name) noexcept
+    static wn_status add_connection(param_of<np_add_connection, 0> resource, param_of<np_add_connection, 1> password,
+                                    param_of<np_add_connection, 2> user_name) noexcept
     {
         return connect(wide(resource), wide(password), wide(user_name), nullptr, 0, connect_entry::add_connection);
     }
 
     /// NPAddConnection3: the connect hook.
-    static wn_status add_connection3(param<typename sig::add3, 0> owner, param<typename sig::add3, 1> resource,
-                                     param<typename sig::add3, 2> password, param<typename sig::add3, 3> user_name,
-                                     param<typename sig::add3, 4> flags) noexcept
+    static wn_status add_connection3(param_of<np_add_connection3, 0> owner, param_of<np_add_connection3, 1> resource,
+                                     param_of<np_add_connection3, 2> password,
+                                     param_of<np_add_connection3, 3> user_name,
+                                     param_of<np_add_connection3, 4> flags) noexcept
     {
         return connect(wide(resource), wide(password), wide(user_name), owner, static_cast<std::uint32_t>(flags),
                        connect_entry::add_connection3);
     }
 
     /// NPCancelConnection: the disconnect hook.
-    static wn_status cancel_connection(param<typename sig::cancel, 0> name,
-                                       param<typename sig::cancel, 1> force) noexcept
+    static wn_status cancel_connection(param_of<np_cancel_connection, 0> name,
+                                       param_of<np_cancel_connection, 1> force) noexcept
     {
         if constexpr (!disconnect_hook::present<Handler>) {
             return wn_status::not_supported;
@@ -72,9 +64,9 @@ public:
     }
 
     /// NPGetConnection: the connection_of lookup; *size counts characters.
-    static wn_status get_connection(param<typename sig::get_connection, 0> local_name,
-                                    param<typename sig::get_connection, 1> remote_name,
-                                    param<typename sig::get_connection, 2> size) noexcept
+    static wn_status get_connection(param_of<np_get_connection, 0> local_name,
+                                    param_of<np_get_connection, 1> remote_name,
+                                    param_of<np_get_connection, 2> size) noexcept
     {
         if constexpr (!connection_of_hook::present<Handler>) {
             return wn_status::not_supported;
@@ -93,10 +85,10 @@ public:
     }
 
     /// NPGetUniversalName: the universal_name_of lookup; *size counts bytes.
-    static wn_status get_universal_name(param<typename sig::universal, 0> local_path,
-                                        param<typename sig::universal, 1> level,
-                                        param<typename sig::universal, 2> buffer,
-                                        param<typename sig::universal, 3> size) noexcept
+    static wn_status get_universal_name(param_of<np_get_universal_name, 0> local_path,
+                                        param_of<np_get_universal_name, 1> level,
+                                        param_of<np_get_universal_name, 2> buffer,
+                                        param_of<np_get_universal_name, 3> size) noexcept
     {
         if constexpr (!universal_name_of_hook::present<Handler>) {
             return wn_status::not_supported;
@@ -120,8 +112,8 @@ public:
     }
 
     /// NPGetUser: the user_of lookup; *size counts characters. lpName may be NULL or empty.
-    static wn_status get_user(param<typename sig::user, 0> name, param<typename sig::user, 1> user_name,
-                              param<typename sig::user, 2> size) noexcept
+    static wn_status get_user(param_of<np_get_user, 0> name, param_of<np_get_user, 1> user_name,
+                              param_of<np_get_user, 2> size) noexcept
     {
         if constexpr (!user_of_hook::present<Handler>) {
             return wn_status::not_supported;

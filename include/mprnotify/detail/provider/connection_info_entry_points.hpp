@@ -34,6 +34,7 @@
 #include "buffer_writer.hpp"
 #include "../core/call_report.hpp"
 #include "boundary.hpp"
+#include "caps.hpp"
 #include "hooks.hpp"
 #include "policy.hpp"
 
@@ -42,15 +43,12 @@ namespace mprnotify::detail {
 template <class Handler, class Policy>
 class connection_info_entry_points {
     using report = provider_report<Handler, Policy>;
-    template <class Signature, std::size_t I>
-    using param = typename platform::parameters<Signature>::template at<I>;
-    using state_sig = platform::np_signature::NPGetConnection3;
-    using performance_sig = platform::np_signature::NPGetConnectionPerformance;
 
 public:
     /// NPGetConnection3: the connection_state_of lookup, level 1.
-    static wn_status get_connection3(param<state_sig, 0> local_name, param<state_sig, 1> level,
-                                     param<state_sig, 2> buffer, param<state_sig, 3> size) noexcept
+    static wn_status get_connection3(param_of<np_get_connection3, 0> local_name, param_of<np_get_connection3, 1> level,
+                                     param_of<np_get_connection3, 2> buffer,
+                                     param_of<np_get_connection3, 3> size) noexcept
     {
         if constexpr (!connection_state_of_hook::present<Handler>) {
             return wn_status::not_supported;
@@ -81,7 +79,8 @@ public:
     }
 
     /// NPGetConnectionPerformance: the connection_performance_of lookup.
-    static wn_status get_connection_performance(param<performance_sig, 0> name, param<performance_sig, 1> info) noexcept
+    static wn_status get_connection_performance(param_of<np_get_connection_performance, 0> name,
+                                                param_of<np_get_connection_performance, 1> info) noexcept
     {
         if constexpr (!connection_performance_of_hook::present<Handler>) {
             return wn_status::not_supported;

@@ -34,6 +34,7 @@
 #include "../../core/status.hpp"
 #include "../core/call_report.hpp"
 #include "boundary.hpp"
+#include "caps.hpp"
 #include "hooks.hpp"
 #include "policy.hpp"
 
@@ -119,17 +120,14 @@ struct event_read {
 template <class Handler, class Policy>
 class credential_entry_points {
     using report = provider_report<Handler, Policy>;
-    template <class Signature, std::size_t I>
-    using param = typename platform::parameters<Signature>::template at<I>;
-    using logon_sig = platform::np_signature::NPLogonNotify;
-    using change_sig = platform::np_signature::NPPasswordChangeNotify;
 
 public:
     /// NPLogonNotify: the on_logon hook; its script is returned in LocalAlloc'd memory.
-    static wn_status logon_notify(param<logon_sig, 0> logon_id, param<logon_sig, 1> type,
-                                  param<logon_sig, 2> information, param<logon_sig, 3> previous_type,
-                                  param<logon_sig, 4> previous_information, param<logon_sig, 5> station,
-                                  param<logon_sig, 6> station_handle, param<logon_sig, 7> script) noexcept
+    static wn_status logon_notify(param_of<np_logon_notify, 0> logon_id, param_of<np_logon_notify, 1> type,
+                                  param_of<np_logon_notify, 2> information, param_of<np_logon_notify, 3> previous_type,
+                                  param_of<np_logon_notify, 4> previous_information,
+                                  param_of<np_logon_notify, 5> station, param_of<np_logon_notify, 6> station_handle,
+                                  param_of<np_logon_notify, 7> script) noexcept
     {
         if constexpr (!on_logon_hook::present<Handler>) {
             return wn_status::not_supported;
@@ -154,11 +152,13 @@ public:
     }
 
     /// NPPasswordChangeNotify: the on_password_change hook.
-    static wn_status password_change_notify(param<change_sig, 0> type, param<change_sig, 1> information,
-                                            param<change_sig, 2> previous_type,
-                                            param<change_sig, 3> previous_information, param<change_sig, 4> station,
-                                            param<change_sig, 5> station_handle,
-                                            param<change_sig, 6> change_info) noexcept
+    static wn_status password_change_notify(param_of<np_password_change_notify, 0> type,
+                                            param_of<np_password_change_notify, 1> information,
+                                            param_of<np_password_change_notify, 2> previous_type,
+                                            param_of<np_password_change_notify, 3> previous_information,
+                                            param_of<np_password_change_notify, 4> station,
+                                            param_of<np_password_change_notify, 5> station_handle,
+                                            param_of<np_password_change_notify, 6> change_info) noexcept
     {
         if constexpr (!on_password_change_hook::present<Handler>) {
             return wn_status::not_supported;
