@@ -5,9 +5,9 @@
 // Registry Keys", learn.microsoft.com). Installers that edit it by hand have broken networking for
 // whole machines (a leading comma left behind, another provider's entry lost, Microsoft's own
 // providers reordered). This header is the pure, portable part of editing it: no registry call, so
-// every rule is tested on every platform. provider_registry.hpp reads and writes the value.
+// every rule is tested on every platform. registry/providers.hpp reads and writes the value.
 //
-// The rule (docs/provider_registry.md):
+// The rule (docs/registry.md):
 //   - the value is split at every comma; a token that is empty or holds only spaces and tabs is
 //     dropped whenever the value is written;
 //   - a token *names* a provider when it equals its service name ignoring ASCII case and the spaces

@@ -80,13 +80,13 @@ namespace mprnotify::detail {
 /// ProviderOrder as the read-modify-write of provider_order.hpp sees it.
 struct order_store {
     HKEY key;
-    std::uint32_t read(order_snapshot& out) const
+    std::uint32_t read(registry::order_snapshot& out) const
     {
         DWORD type = REG_NONE;
         std::vector<BYTE> bytes;
         DWORD length = 0;
-        const LSTATUS status = read_value(key, provider_order_value, type, bytes, length);
-        out = order_snapshot{};
+        const LSTATUS status = read_value(key, registry::provider_order_value, type, bytes, length);
+        out = registry::order_snapshot{};
         if (status == ERROR_FILE_NOT_FOUND) {
             return ERROR_SUCCESS;
         }
@@ -103,47 +103,52 @@ struct order_store {
     }
     std::uint32_t write(const std::wstring& value) const
     {
-        return static_cast<std::uint32_t>(set_text(key, provider_order_value, REG_SZ, value));
+        return static_cast<std::uint32_t>(set_text(key, registry::provider_order_value, REG_SZ, value));
     }
 };
 
-inline result order_result(const order_update& update, change effect_when_written)
+inline registry::result order_result(const registry::order_update& update, registry::change effect_when_written)
 {
     switch (update.status) {
-    case order_status::unchanged: return result{ERROR_SUCCESS, change::none};
-    case order_status::written: return result{ERROR_SUCCESS, effect_when_written};
-    case order_status::not_text: return result{ERROR_INVALID_DATA};
-    case order_status::conflict: return result{ERROR_RETRY};
-    case order_status::failed: break;
+    case registry::order_status::unchanged: return registry::result{ERROR_SUCCESS, registry::change::none};
+    case registry::order_status::written: return registry::result{ERROR_SUCCESS, effect_when_written};
+    case registry::order_status::not_text: return registry::result{ERROR_INVALID_DATA};
+    case registry::order_status::conflict: return registry::result{ERROR_RETRY};
+    case registry::order_status::failed: break;
     }
-    return result{update.error};
+    return registry::result{update.error};
 }
 
 /// The larger of two effects: created beats updated beats none (removed stands alone).
-[[nodiscard]] constexpr change combine(change a, change b) noexcept
+[[nodiscard]] constexpr registry::change combine(registry::change a, registry::change b) noexcept
 {
-    if (a == change::created || b == change::created) {
-        return change::created;
+    if (a == registry::change::created || b == registry::change::created) {
+        return registry::change::created;
     }
-    if (a == change::removed || b == change::removed) {
-        return change::removed;
+    if (a == registry::change::removed || b == registry::change::removed) {
+        return registry::change::removed;
     }
-    return a == change::updated || b == change::updated ? change::updated : change::none;
+    return a == registry::change::updated || b == registry::change::updated ? registry::change::updated
+                                                                            : registry::change::none;
 }
 
-[[nodiscard]] inline input_problem check_provider(const provider& p, const order_position& where) noexcept
+[[nodiscard]] inline registry::input_problem check_provider(const registry::provider& p,
+                                                            const registry::order_position& where) noexcept
 {
-    for (const input_problem problem : {check_service_name(p.service_name), check_display_name(p.display_name),
-                                        check_dll_path(p.dll_path), check_device_name(p.device_name)}) {
-        if (problem != input_problem::none) {
+    for (const registry::input_problem problem :
+         {registry::check_service_name(p.service_name), registry::check_display_name(p.display_name),
+          registry::check_dll_path(p.dll_path), registry::check_device_name(p.device_name)}) {
+        if (problem != registry::input_problem::none) {
             return problem;
         }
     }
-    const bool anchored = where.where == order_position::kind::before || where.where == order_position::kind::after;
-    return anchored ? check_service_name(where.anchor) : input_problem::none;
+    const bool anchored =
+        where.where == registry::order_position::kind::before || where.where == registry::order_position::kind::after;
+    return anchored ? registry::check_service_name(where.anchor) : registry::input_problem::none;
 }
 
-[[nodiscard]] inline std::wstring provider_key_path(const provider_location& where, std::wstring_view service_name)
+[[nodiscard]] inline std::wstring provider_key_path(const registry::provider_location& where,
+                                                    std::wstring_view service_name)
 {
     return std::wstring{where.services} + L"\\" + std::wstring{service_name};
 }
@@ -151,7 +156,7 @@ inline result order_result(const order_update& update, change effect_when_writte
 /// After NetworkProvider is gone: deletes Services\<name> too when nothing but our Group is left.
 inline LSTATUS delete_if_only_ours(HKEY services, const std::wstring& name)
 {
-    unique_key key;
+    registry::unique_key key;
     LSTATUS status = ::RegOpenKeyExW(services, name.c_str(), 0, KEY_QUERY_VALUE, key.put());
     if (status != ERROR_SUCCESS) {
         return status == ERROR_FILE_NOT_FOUND ? ERROR_SUCCESS : status;

@@ -5,7 +5,7 @@
 //     regsvr32 notifyee.dll        writes Notifyees\Name = <this DLL's path> (REG_EXPAND_SZ)
 //     regsvr32 /u notifyee.dll     deletes Notifyees\Name
 // MPRNOTIFY_EXPORT_PROVIDER_REGISTRATION(L"ServiceName", L"Display Name") does the same for a
-// network provider DLL through register_provider / unregister_provider (provider_registry.hpp):
+// network provider DLL through register_provider / unregister_provider (registry/providers.hpp):
 //     regsvr32 provider.dll        writes Services\ServiceName\NetworkProvider (Name, ProviderPath)
 //                                  and appends ServiceName to ProviderOrder
 //     regsvr32 /u provider.dll     removes the token, then the key
@@ -35,28 +35,28 @@
 namespace mprnotify::detail {
 
 /// The path of the module that holds `address`, or the Win32 error that prevented reading it.
-[[nodiscard]] inline result module_path_nothrow(const void* address, std::wstring& path) noexcept
+[[nodiscard]] inline registry::result module_path_nothrow(const void* address, std::wstring& path) noexcept
 {
-    return guarded([&]() -> result {
+    return guarded([&]() -> registry::result {
         HMODULE module = nullptr;
         const DWORD flags = GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT;
         if (!::GetModuleHandleExW(flags, static_cast<LPCWSTR>(address), &module)) {
-            return result{::GetLastError()};
+            return registry::result{::GetLastError()};
         }
         std::wstring buffer(MAX_PATH, L'\0');
-        while (buffer.size() <= max_dll_path_length + 1) {
+        while (buffer.size() <= registry::max_dll_path_length + 1) {
             const DWORD length = ::GetModuleFileNameW(module, buffer.data(), static_cast<DWORD>(buffer.size()));
             if (length == 0) {
-                return result{::GetLastError()};
+                return registry::result{::GetLastError()};
             }
             if (length < buffer.size()) { // not truncated
                 buffer.resize(length);
                 path = std::move(buffer);
-                return result{};
+                return registry::result{};
             }
             buffer.assign(buffer.size() * 2, L'\0');
         }
-        return result{ERROR_FILENAME_EXCED_RANGE};
+        return registry::result{ERROR_FILENAME_EXCED_RANGE};
     });
 }
 
@@ -97,9 +97,11 @@ template <class Getter>
 [[nodiscard]] inline HRESULT register_module(const wchar_t* value_name, const void* address) noexcept
 {
     std::wstring path;
-    result outcome = module_path_nothrow(address, path);
+    registry::result outcome = module_path_nothrow(address, path);
     if (outcome.ok()) {
-        outcome = guarded([&]() -> result { return register_notifyee_nothrow(value_name, registration_path(path)); });
+        outcome = guarded([&]() -> registry::result {
+            return registry::register_notifyee_nothrow(value_name, registration_path(path));
+        });
     }
     return outcome.ok() ? S_OK : HRESULT_FROM_WIN32(outcome.win32_error());
 }
@@ -107,28 +109,29 @@ template <class Getter>
 /// DllUnregisterServer's body.
 [[nodiscard]] inline HRESULT unregister_module(const wchar_t* value_name) noexcept
 {
-    const result outcome = unregister_notifyee_nothrow(value_name);
+    const registry::result outcome = registry::unregister_notifyee_nothrow(value_name);
     return outcome.ok() ? S_OK : HRESULT_FROM_WIN32(outcome.win32_error());
 }
 
-/// A provider's DllRegisterServer: the module holding `address`, appended to ProviderOrder.
+/// A registry::provider's DllRegisterServer: the module holding `address`, appended to ProviderOrder.
 [[nodiscard]] inline HRESULT register_provider_module(const wchar_t* service_name, const wchar_t* display_name,
                                                       const void* address) noexcept
 {
     std::wstring path;
-    result outcome = module_path_nothrow(address, path);
+    registry::result outcome = module_path_nothrow(address, path);
     if (outcome.ok()) {
-        outcome = guarded([&]() -> result {
-            return register_provider_nothrow(provider{service_name, display_name, registration_path(path), {}, {}});
+        outcome = guarded([&]() -> registry::result {
+            return register_provider_nothrow(
+                registry::provider{service_name, display_name, registration_path(path), {}, {}});
         });
     }
     return outcome.ok() ? S_OK : HRESULT_FROM_WIN32(outcome.win32_error());
 }
 
-/// A provider's DllUnregisterServer.
+/// A registry::provider's DllUnregisterServer.
 [[nodiscard]] inline HRESULT unregister_provider_module(const wchar_t* service_name) noexcept
 {
-    const result outcome = unregister_provider_nothrow(service_name);
+    const registry::result outcome = registry::unregister_provider_nothrow(service_name);
     return outcome.ok() ? S_OK : HRESULT_FROM_WIN32(outcome.win32_error());
 }
 

@@ -111,15 +111,15 @@ inline std::string printable(std::wstring_view text) { return printable_utf8(tex
 
 /// Runs a `_nothrow` body: an allocation failure becomes ERROR_NOT_ENOUGH_MEMORY, never an exception.
 template <class Body>
-[[nodiscard]] result guarded(Body&& body) noexcept
+[[nodiscard]] registry::result guarded(Body&& body) noexcept
 {
 #if MPRNOTIFY_HAS_EXCEPTIONS
     try {
         return body();
     } catch (const std::bad_alloc&) {
-        return result{ERROR_NOT_ENOUGH_MEMORY};
+        return registry::result{ERROR_NOT_ENOUGH_MEMORY};
     } catch (...) {
-        return result{ERROR_INTERNAL_ERROR};
+        return registry::result{ERROR_INTERNAL_ERROR};
     }
 #else
     return body();
@@ -127,11 +127,11 @@ template <class Body>
 }
 
 #if MPRNOTIFY_HAS_EXCEPTIONS
-/// The throwing twins' one way to fail: `registry_error` naming the call and its argument.
-inline void throw_if_failed(const result& outcome, const char* call, std::wstring_view name)
+/// The throwing twins' one way to fail: `registry::registry_error` naming the call and its argument.
+inline void throw_if_failed(const registry::result& outcome, const char* call, std::wstring_view name)
 {
     if (!outcome.ok()) {
-        throw registry_error(outcome, std::string{call} + "(\"" + printable(name) + "\")");
+        throw registry::registry_error(outcome, std::string{call} + "(\"" + printable(name) + "\")");
     }
 }
 #endif

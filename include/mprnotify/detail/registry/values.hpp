@@ -145,7 +145,7 @@ inline std::optional<DWORD> read_dword(HKEY key, const wchar_t* name)
 }
 
 /// Writes `text` as `type` unless the value already holds exactly those bytes; `effect` says which.
-inline LSTATUS update_text(HKEY key, const wchar_t* name, DWORD type, std::wstring_view text, change& effect)
+inline LSTATUS update_text(HKEY key, const wchar_t* name, DWORD type, std::wstring_view text, registry::change& effect)
 {
     DWORD found_type = REG_NONE;
     std::vector<BYTE> bytes;
@@ -153,25 +153,25 @@ inline LSTATUS update_text(HKEY key, const wchar_t* name, DWORD type, std::wstri
     const LSTATUS existing = read_value(key, name, found_type, bytes, length);
     if (existing == ERROR_SUCCESS && found_type == type && length == (text.size() + 1) * sizeof(wchar_t) &&
         text_from_bytes(bytes, length) == text) {
-        effect = change::none;
+        effect = registry::change::none;
         return ERROR_SUCCESS;
     }
     if (existing != ERROR_SUCCESS && existing != ERROR_FILE_NOT_FOUND) {
         return existing;
     }
-    effect = existing == ERROR_SUCCESS ? change::updated : change::created;
+    effect = existing == ERROR_SUCCESS ? registry::change::updated : registry::change::created;
     return set_text(key, name, type, text);
 }
 
 /// Writes a REG_DWORD unless it already holds `value`; `effect` says which.
-inline LSTATUS update_dword(HKEY key, const wchar_t* name, DWORD value, change& effect)
+inline LSTATUS update_dword(HKEY key, const wchar_t* name, DWORD value, registry::change& effect)
 {
     const std::optional<DWORD> found = read_dword(key, name);
     if (found == value) {
-        effect = change::none;
+        effect = registry::change::none;
         return ERROR_SUCCESS;
     }
-    effect = found ? change::updated : change::created;
+    effect = found ? registry::change::updated : registry::change::created;
     return ::RegSetValueExW(key, name, 0, REG_DWORD, reinterpret_cast<const BYTE*>(&value), sizeof value);
 }
 
