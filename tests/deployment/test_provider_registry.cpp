@@ -1,4 +1,4 @@
-// provider_registry.hpp against a real registry (Windows, or Wine's), in a scratch tree under
+// registry/providers.hpp against a real registry (Windows, or Wine's), in a scratch tree under
 // HKEY_CURRENT_USER (provider_location), so the machine's ProviderOrder is never touched here;
 // tests/deployment/provider_wine_test.py works on the real keys and Wine's mpr.dll.
 #include <doctest/doctest.h>

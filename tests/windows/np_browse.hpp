@@ -2,7 +2,7 @@
 // WNetEnumResourceW / WNetCloseEnum through Wine's real mpr.dll reach examples/home_provider, whose
 // shares are the folders of C:\home.
 //
-// Wine 8.0's enumeration defects (shared facts, section 2), avoided here and never counted as the
+// Wine 8.0's enumeration defects (its dlls/mpr/wnet.c), avoided here and never counted as the
 // library's failures: RESOURCE_CONNECTED copies entries into Wine's own buffer with lpComment left
 // dangling and the caller's size not updated after WN_MORE_DATA (not used: GLOBALNET only);
 // GLOBALNET with lpNet NULL and a tiny buffer loops forever (lpNet always names the provider);

@@ -5,7 +5,7 @@
 // what reached the second provider (its log), which shows the fall-through order.
 //
 // Wine 8.0's defects this test steers around, never counted as the library's failures
-// (shared facts, section 2): CONNECT_INTERACTIVE answers 67 without calling any provider (not used
+// (its dlls/mpr/wnet.c): CONNECT_INTERACTIVE answers 67 without calling any provider (not used
 // here); a ProviderOrder with spaces or of type REG_MULTI_SZ loads nothing (a plain REG_SZ
 // "A,B" is written); a drive made with DefineDosDeviceW is not usable for file access under Wine,
 // so no file is opened through P: - QueryDosDeviceW shows the mapping instead. Wine never calls

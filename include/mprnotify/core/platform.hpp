@@ -6,7 +6,7 @@
 // network-provider side. The views, the boundary and the status layer are written against these
 // names and test nothing else. Three kinds of header must know more than "Windows or not", and
 // test the compiler's own macros, each for its own reason: the export mechanism
-// (detail/plain_export.hpp, export.hpp, provider_export.hpp: which compiler, which architecture),
+// (detail/core/plain_export.hpp, notifyee/export.hpp, provider/export.hpp: which compiler, which architecture),
 // the Windows-only registry API (registry.hpp, registration.hpp: empty elsewhere), and the
 // simulated MPR's library loader (testing/notifyee.hpp: LoadLibraryW or dlopen).
 //

@@ -3,7 +3,7 @@
 // entry_points<Handler, Policy> turns a plain handler class into the two functions MPR calls,
 // with the exact npapi.h signatures. Data flows one way, and each function below is one step:
 //     MPR -> checks (dispatch) -> view -> hook (pre/post) -> decision (settle) -> table -> MPR
-// Rules it enforces (see docs/entry_points.md):
+// Rules it enforces (see docs/notifyee.md):
 //   - NULL NOTIFYINFO or NULL operation struct: WN_BAD_POINTER, the handler is not called.
 //   - An undocumented dwNotifyStatus: WN_SUCCESS, lpContext untouched.
 //   - Pre: lpContext is NULL unless the answer is WN_SUCCESS with a post requested.

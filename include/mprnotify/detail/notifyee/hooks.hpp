@@ -1,6 +1,6 @@
 // mprnotify/detail/notifyee/hooks.hpp - which hooks a handler class has, found at compile time.
 //
-// A handler is a plain default-constructible class with any of (docs/hooks.md):
+// A handler is a plain default-constructible class with any of (docs/notifyee.md):
 //     mprnotify::decision<...> before_add(const mprnotify::add_connection&);
 //     void after_add(const mprnotify::add_connection&, mprnotify::wn_status result[, C context]);
 //     mprnotify::decision<...> before_cancel(const mprnotify::cancel_connection&);

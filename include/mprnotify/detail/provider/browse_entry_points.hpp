@@ -2,7 +2,7 @@
 // NPCloseEnum, NPGetResourceInformation, NPGetResourceParent and NPFormatNetworkName.
 //
 // provider_entry_points<Handler, Policy> inherits these; the rules are those of the provider
-// boundary (provider_entry_points.hpp), plus (docs/enumeration.md, docs/resource_information.md):
+// boundary (provider/entry_points.hpp), plus (docs/enumeration.md, docs/provider.md):
 //   - An enumeration's state sits in a context_table slot: the HANDLE MPR gets is a salted,
 //     generation-checked odd number, never a pointer. A closed, stale, foreign or garbage handle
 //     is recognised without anything being dereferenced: WN_BAD_HANDLE.

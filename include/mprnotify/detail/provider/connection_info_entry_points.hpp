@@ -2,7 +2,7 @@
 // NPGetConnectionPerformance.
 //
 // provider_entry_points<Handler, Policy> inherits these; the rules are the provider boundary's
-// (provider_entry_points.hpp), plus:
+// (provider/entry_points.hpp), plus:
 //   NPGetConnection3      a NULL lpLocalName or lpBufferSize is WN_BAD_POINTER; a dwLevel other than 1
 //                         is WN_BAD_LEVEL; a NULL buffer with a non-zero size is WN_BAD_POINTER. Level 1
 //                         answers one DWORD (WNGETCON_CONNECTED / WNGETCON_DISCONNECTED). The page

@@ -3,7 +3,7 @@
 //
 // provider_entry_points<Handler, Policy> inherits these. They exist only for a handler with
 // on_logon / on_password_change (docs/security.md: a credential manager sees every user's
-// password). Rules, beyond those of the provider boundary (provider_entry_points.hpp):
+// password). Rules, beyond those of the provider boundary (provider/entry_points.hpp):
 //   - *lpLogonScript is set to NULL before anything else, so every answer but a script leaves it NULL.
 //   - A NULL lpLogonId, lpLogonScript, lpAuthentInfoType or lpAuthentInfo is WN_BAD_POINTER, and so
 //     is a previous type without previous information; a NULL previous type means "no previous

@@ -23,7 +23,7 @@
 // mprnotify::wn_status or std::optional<std::wstring> (the logon script; std::nullopt: none).
 // A member named like a hook whose signature does not fit is a compile error with its own
 // message, never silently ignored. Every hook is described once, by one macro; a new NP function
-// adds one line here and one row in provider_caps.hpp.
+// adds one line here and one row in provider/np_functions.hpp.
 #pragma once
 
 #include <concepts>
