@@ -63,3 +63,34 @@ TEST_CASE("home_provider through the simulated MPR: map, look up, refuse others,
     CHECK(mpr.get_connection(L"P:").status == wn_status::not_connected);
     CHECK(mpr.cancel_connection(L"P:", false).status == wn_status::not_connected);
 }
+
+TEST_CASE("lab_provider (the README's provider): the five NP functions it claims, and what it does")
+{
+    std::string error;
+    auto library = mt::shared_library::open(example_library("lab_provider"), &error);
+    INFO(error);
+    REQUIRE(library.has_value());
+    for (const char* name :
+         {"NPGetCaps", "NPAddConnection", "NPAddConnection3", "NPCancelConnection", "NPGetConnection"}) {
+        CHECK_MESSAGE(library->symbol(name) != nullptr, name);
+    }
+    for (const char* name : {"NPGetUser", "NPGetUniversalName", "NPOpenEnum", "NPEnumResource", "NPCloseEnum",
+                             "NPGetResourceInformation", "NPGetConnection3", "NPLogonNotify"}) {
+        CHECK_MESSAGE(library->symbol(name) == nullptr, name);
+    }
+    auto p = mt::find_provider(*library, "lab_provider", &error);
+    REQUIRE(p.has_value());
+    CHECK(p->caps(platform::wnnc::net_type) == 0x00FB0000);
+    CHECK(p->caps(platform::wnnc::connection) == 0xF);
+    mt::provider_router mpr;
+    mpr.add_provider(*p);
+    CHECK(mpr.add_connection({.local_name = L"P:", .remote_name = L"\\\\lab\\docs"}).status == wn_status::success);
+    CHECK(mpr.add_connection({.local_name = L"P:", .remote_name = L"\\\\lab\\other"}).status ==
+          wn_status::already_connected);
+    CHECK(mpr.add_connection({.remote_name = L"\\\\lab\\docs"}).status == wn_status::bad_netname); // no drive
+    CHECK(mpr.add_connection({.local_name = L"Q:", .remote_name = L"\\\\home\\x"}).status == wn_status::bad_netname);
+    CHECK(mpr.get_connection(L"P:").text == L"\\\\lab\\docs");
+    CHECK(mt::buffer_rule_violations(mt::connection_matrix(*p, L"P:")).empty());
+    CHECK(mpr.cancel_connection(L"P:", false).status == wn_status::success);
+    CHECK(mpr.get_connection(L"P:").status == wn_status::not_connected);
+}
