@@ -143,22 +143,13 @@ template <class Answer>
 using sequence_of = std::conditional_t<resource_sequence<std::remove_cvref_t<Answer>>, std::remove_cvref_t<Answer>,
                                        lookup_value_t<Answer>>;
 
-/// One open enumeration.
+/// One open enumeration: the cursor over its sequence (start(), then fill() per NPEnumResource; the
+/// sequence's code may throw, the entries already packed stay, and the caller ends the enumeration),
+/// and the answer it ended with.
 template <class Sequence>
-class enumeration_state {
+class enumeration_state : public sequence_cursor<Sequence> {
 public:
-    explicit enumeration_state(Sequence&& sequence) : cursor_(std::move(sequence)) {}
-
-    void start() { cursor_.start(); }
-
-    /// Packs entries into `packer` until `requested` are packed, the sequence ends, or the next
-    /// entry does not fit. The sequence's code may throw: the entries already in `packer` stay
-    /// there, and the caller ends the enumeration (end_with).
-    template <class Packer>
-    MPRNOTIFY_DETAIL_INLINE batch_result fill(Packer& packer, std::size_t requested)
-    {
-        return cursor_.fill(packer, requested);
-    }
+    using sequence_cursor<Sequence>::sequence_cursor;
 
     /// Set once the enumeration cannot go on: the answer to every later NPEnumResource (never
     /// WN_SUCCESS, which means "not ended").
@@ -167,7 +158,6 @@ public:
     void end_with(wn_status answer) noexcept { ended_ = answer; }
 
 private:
-    sequence_cursor<Sequence> cursor_;
     wn_status ended_ = wn_status::success;
 };
 
