@@ -141,6 +141,39 @@ TEST_CASE("a table whose every slot is reserved but unpublished has nothing to r
     CHECK(static_cast<bool>(t.reserve().slot));
 }
 
+TEST_CASE("reserve_free on a full table answers empty and destroys nothing; a release makes room")
+{
+    const long before = counted::live.load();
+    table t;
+    std::vector<void*> handles;
+    for (int i = 0; i < 8; ++i) {
+        auto reserved = t.reserve_free(1);
+        REQUIRE(reserved);
+        REQUIRE(reserved.store(counted{i}));
+        handles.push_back(reserved.publish());
+    }
+    for (int again = 0; again < 3; ++again) {
+        CHECK_FALSE(t.reserve_free(1));
+    }
+    CHECK(counted::live.load() == before + 8);
+    CHECK(t.live_count() == 8);
+    {
+        auto claimed = t.claim(handles[0], 1); // the oldest is still there, and still valid
+        REQUIRE(claimed);
+        CHECK(claimed.object<counted>().value == 0);
+        claimed.destroy_object();
+    }
+    auto room = t.reserve_free(1);
+    CHECK(static_cast<bool>(room));
+    CHECK_FALSE(t.reserve_free(1));
+    for (std::size_t i = 1; i < handles.size(); ++i) {
+        auto claimed = t.claim(handles[i], 1);
+        REQUIRE(claimed);
+        CHECK(claimed.object<counted>().value == static_cast<int>(i));
+    }
+    CHECK(counted::live.load() == before);
+}
+
 TEST_CASE("inline and heap contexts are destroyed exactly once")
 {
     const long before = counted::live.load();

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <cstdio>
 #include <cwchar>
 #include <mutex>
 #include <optional>
@@ -17,6 +18,12 @@
 #include <vector>
 
 #include "resource_generator.hpp"
+
+#if !defined(_WIN32)
+#  include <cstdlib>
+#  include <sys/wait.h>
+#  include <unistd.h>
+#endif
 
 using namespace mprnotify;
 namespace platform = mprnotify::platform;
@@ -86,6 +93,20 @@ struct named_browser {
     static constexpr enum_scopes enumerates = enum_scopes::globalnet;
     std::vector<net_resource> enumerate(const enum_request&) { return shares; }
 };
+
+/// fail_open with room for four open enumerations.
+struct four_enumerations {
+    static constexpr wn_status unexpected_error = wn_status::success;
+    static constexpr std::size_t enumeration_capacity = 4;
+};
+
+/// No data members: constant-initialized and never destroyed, while its table is destroyed at exit.
+struct exit_browser {
+    static constexpr std::uint32_t net_type = 0x00FD0000;
+    static constexpr enum_scopes enumerates = enum_scopes::globalnet;
+    std::vector<net_resource> enumerate(const enum_request&) { return shares; }
+};
+static_assert(detail::constant_handler<exit_browser>);
 
 using np = provider_entry_points<browser>;
 using np_vector = provider_entry_points<vector_browser, fail_closed<wn_status::net_error>>;
@@ -168,6 +189,151 @@ TEST_CASE_FIXTURE(reset, "open: bad pointer, unknown scope, undeclared scope; th
     CHECK(np::open_enum(5, 0, 0, nullptr, &handle) == 50); // RESOURCE_CONTEXT not declared: WN_NOT_SUPPORTED
     CHECK(parents.empty());
 }
+
+TEST_CASE_FIXTURE(reset,
+                  "open: dwType and dwUsage bits winnetwk.h does not define are WN_BAD_VALUE; the hook is not called")
+{
+    // dwType: RESOURCETYPE_DISK, _PRINT, _RESERVED and RESOURCEUSAGE_ATTACHED; dwUsage: every
+    // RESOURCEUSAGE_* bit; 0 asks for everything.
+    for (const platform::dword type : {0x4U, 0x20U, 0x100U, 0x80000000U, 0xFFFFFFFFU}) {
+        void* handle = reinterpret_cast<void*>(1);
+        CHECK(np::open_enum(globalnet, type, 0, nullptr, &handle) == 87);
+        CHECK(handle == nullptr);
+    }
+    for (const platform::dword usage : {0x20U, 0x100U, 0x40000000U, 0xFFFFFFFFU}) {
+        void* handle = reinterpret_cast<void*>(1);
+        CHECK(np::open_enum(globalnet, 0, usage, nullptr, &handle) == 87);
+        CHECK(handle == nullptr);
+    }
+    CHECK(parents.empty());
+    for (const platform::dword bits : {0x0U, 0x1U, 0x2U, 0x3U, 0x8U, 0x10U, 0x13U}) {
+        void* handle = nullptr;
+        CHECK(np::open_enum(globalnet, bits, 0, nullptr, &handle) == 0);
+        CHECK(np::close_enum(handle) == 0);
+    }
+    for (const platform::dword bits : {0x0U, 0x1U, 0x4U, 0x8U, 0x13U, 0x80000013U}) {
+        void* handle = nullptr;
+        CHECK(np::open_enum(globalnet, 0, bits, nullptr, &handle) == 0);
+        CHECK(np::close_enum(handle) == 0);
+    }
+    CHECK(np::open_enumerations() == 0);
+}
+
+TEST_CASE_FIXTURE(reset, "a full table: NPOpenEnum answers WN_OUT_OF_MEMORY, calls no hook and closes nothing")
+{
+    using np_four = provider_entry_points<browser, four_enumerations>;
+    const int before = live_sequences;
+    std::vector<void*> handles;
+    for (int i = 0; i < 4; ++i) {
+        handles.push_back(open<np_four>());
+    }
+    // The first one opened is read from; the last one is not.
+    std::vector<std::byte> buffer(4096);
+    platform::dword count = 1;
+    auto size = static_cast<platform::dword>(buffer.size());
+    REQUIRE(np_four::enum_resource(handles[0], &count, buffer.data(), &size) == 0);
+    const std::size_t hook_calls = parents.size();
+
+    std::wstring elsewhere = L"\\elsewhere"; // the hook would refuse it: still nothing is closed
+    platform::net_resource_w refused{};
+    refused.lpRemoteName = elsewhere.data();
+    for (platform::net_resource_w* container : {static_cast<platform::net_resource_w*>(nullptr), &refused}) {
+        for (int again = 0; again < 3; ++again) {
+            void* handle = reinterpret_cast<void*>(1);
+            CHECK(np_four::open_enum(globalnet, 0, 0, container, &handle) == 8); // WN_OUT_OF_MEMORY
+            CHECK(handle == nullptr);
+        }
+    }
+    CHECK(parents.size() == hook_calls);
+    CHECK(np_four::open_enumerations() == 4);
+    CHECK(live_sequences == before + 4);
+
+    // Every handle is still valid and reads on where it stopped.
+    for (std::size_t i = 0; i < handles.size(); ++i) {
+        platform::dword last = 0;
+        const auto got = read_all<np_four>(handles[i], 4096, all, last);
+        CHECK(last == 259);
+        CHECK(got.size() == (i == 0 ? shares.size() - 1 : shares.size()));
+    }
+    // A close makes room for exactly one.
+    CHECK(np_four::close_enum(handles[1]) == 0);
+    handles[1] = open<np_four>();
+    void* handle = nullptr;
+    CHECK(np_four::open_enum(globalnet, 0, 0, nullptr, &handle) == 8);
+    for (void* h : handles) {
+        CHECK(np_four::close_enum(h) == 0);
+    }
+    CHECK(np_four::open_enumerations() == 0);
+    CHECK(live_sequences == before);
+}
+
+#if !defined(_WIN32)
+namespace {
+
+using np_exit = provider_entry_points<exit_browser>;
+void* handle_at_exit = nullptr;
+int answers_pipe = -1;
+
+/// Registered before np_exit's first call, so it runs after the enumeration table's destructor.
+void use_the_handle_at_exit()
+{
+    std::vector<std::byte> buffer(4096);
+    platform::dword count = all;
+    auto size = static_cast<platform::dword>(buffer.size());
+    void* opened = reinterpret_cast<void*>(1);
+    const platform::dword answers[] = {
+        np_exit::enum_resource(handle_at_exit, &count, buffer.data(), &size),
+        np_exit::close_enum(handle_at_exit),
+        np_exit::open_enum(globalnet, 0, 0, nullptr, &opened),
+        opened == nullptr ? 0U : 1U,
+        static_cast<platform::dword>(np_exit::open_enumerations()),
+    };
+    const bool written = ::write(answers_pipe, answers, sizeof answers) == static_cast<ssize_t>(sizeof answers);
+    ::_exit(written ? 0 : 3);
+}
+
+} // namespace
+
+TEST_CASE_FIXTURE(reset, "at exit: after the table's destructor every handle is WN_BAD_HANDLE, nothing freed is read")
+{
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    std::fflush(nullptr);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        ::close(fds[0]);
+        answers_pipe = fds[1];
+        std::atexit(use_the_handle_at_exit); // before the provider's first call
+        void* handle = nullptr;
+        if (np_exit::open_enum(globalnet, 0, 0, nullptr, &handle) != 0) {
+            ::_exit(4);
+        }
+        std::vector<std::byte> buffer(4096);
+        platform::dword count = 1;
+        auto size = static_cast<platform::dword>(buffer.size());
+        if (np_exit::enum_resource(handle, &count, buffer.data(), &size) != 0) { // part-way through
+            ::_exit(5);
+        }
+        handle_at_exit = handle;
+        std::exit(0); // the table is destroyed, then use_the_handle_at_exit runs
+    }
+    ::close(fds[1]);
+    platform::dword answers[5] = {};
+    const ssize_t got = ::read(fds[0], answers, sizeof answers);
+    ::close(fds[0]);
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0); // under ASan a read of the freed state ends the child with 1
+    REQUIRE(got == static_cast<ssize_t>(sizeof answers));
+    CHECK(answers[0] == 6);  // NPEnumResource: WN_BAD_HANDLE
+    CHECK(answers[1] == 6);  // NPCloseEnum: WN_BAD_HANDLE
+    CHECK(answers[2] == 50); // NPOpenEnum: the policy's answer (fail_open: WN_NOT_SUPPORTED)
+    CHECK(answers[3] == 0);  // and no handle
+    CHECK(answers[4] == 0);  // no open enumeration counted
+}
+#endif
 
 TEST_CASE_FIXTURE(reset, "all entries in one call, then WN_NO_MORE_ENTRIES, then close frees the sequence")
 {

@@ -10,8 +10,16 @@
 #include <chrono>
 #include <thread>
 
+#if !defined(_WIN32)
+#  include <cstdio>
+#  include <cstdlib>
+#  include <sys/wait.h>
+#  include <unistd.h>
+#endif
+
 using mprnotify::detail::constant_handler;
 using mprnotify::detail::handler_instance;
+using mprnotify::detail::owned_by_handler;
 
 namespace {
 
@@ -135,3 +143,44 @@ TEST_CASE("another thread is not mistaken for re-entry")
     REQUIRE(seen_here != nullptr);
     CHECK(seen_by_other == seen_here);
 }
+
+TEST_CASE("owned_by_handler: made on first use, once; existing() never makes it")
+{
+    struct owner {};
+    using table = owned_by_handler<std::string, owner>;
+    CHECK(table::existing() == nullptr);
+    CHECK_FALSE(table::gone());
+    std::string& made = table::get();
+    CHECK(&table::get() == &made);
+    CHECK(table::existing() == &made);
+    CHECK_FALSE(table::gone());
+}
+
+#if !defined(_WIN32)
+namespace {
+struct exit_owner {};
+using exit_table = owned_by_handler<std::string, exit_owner>;
+
+/// Registered before the table is made, so it runs after the table's destructor.
+void look_after_exit() { ::_exit(exit_table::existing() == nullptr && exit_table::gone() ? 0 : 1); }
+} // namespace
+
+TEST_CASE("owned_by_handler at exit: once destroyed, existing() is nullptr and gone() is true")
+{
+    std::fflush(nullptr);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        std::atexit(look_after_exit);
+        exit_table::get() = "made after the atexit routine";
+        if (exit_table::existing() == nullptr || exit_table::gone()) {
+            ::_exit(2);
+        }
+        std::exit(0); // the table is destroyed, then look_after_exit answers
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+}
+#endif

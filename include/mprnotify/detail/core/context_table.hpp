@@ -10,9 +10,10 @@
 //   - a handle reserved for one kind of operation (owner tag) is not claimed by another, so a
 //     context handed out by AddConnectNotify given to CancelConnectNotify's post is ignored
 //     instead of being read as the wrong type;
-//   - contexts whose post never comes stay bounded: when every slot is taken, the oldest pending
-//     context is destroyed and its slot reused (reserve() says so), and whatever is still pending
-//     when the table is destroyed (at DLL unload or process exit) is destroyed then.
+//   - contexts whose post never comes stay bounded: when every slot is taken, reserve() destroys the
+//     oldest pending context and reuses its slot (and says so); reserve_free() instead answers
+//     "full" and closes nothing. Whatever is still pending when the table is destroyed (at DLL
+//     unload or process exit) is destroyed then, and its slot retired: no handle claims it again.
 // Small contexts live inside the slot, so asking MPR for a post costs no heap allocation.
 // All operations are lock-free: a slot changes hands with one compare-exchange.
 #pragma once
@@ -162,13 +163,17 @@ public:
     context_table(const context_table&) = delete;
     context_table& operator=(const context_table&) = delete;
 
-    /// Destroys the contexts whose post never came (DLL unload / process exit).
+    /// Destroys the contexts whose post never came (DLL unload / process exit) and retires every
+    /// slot: reserved, for nobody, under a generation no handle it gave carries, so a later claim()
+    /// and state_of() find nothing and reserve() finds no slot.
     ~context_table()
     {
         for (slot& s : slots_) {
             if (s.destroy != nullptr) {
                 destroy_quietly(s);
             }
+            const std::uint32_t next = ((s.state.load(std::memory_order_relaxed) >> 2) + 1) & generation_limit;
+            s.state.store((next << 2) | reserved_state, std::memory_order_release); // reserved by nobody
         }
     }
 
@@ -188,17 +193,17 @@ public:
     [[nodiscard]] reservation reserve(std::uint8_t owner = 0) noexcept
     {
         const std::size_t start = cursor_.fetch_add(1, std::memory_order_relaxed);
-        for (std::size_t i = 0; i < Capacity; ++i) {
-            const std::size_t index = (start + i) & (Capacity - 1);
-            std::uint32_t state = slots_[index].state.load(std::memory_order_relaxed);
-            if ((state & state_mask) == free_state &&
-                slots_[index].state.compare_exchange_strong(state, state | reserved_state, std::memory_order_acquire)) {
-                slots_[index].owner.store(owner, std::memory_order_relaxed); // published by publish()
-                slots_[index].reserved_at.store(static_cast<std::uint32_t>(start), std::memory_order_relaxed);
-                return {lease{this, index}};
-            }
+        if (lease free = take_free(owner, start)) {
+            return {std::move(free)};
         }
         return reclaim_oldest(owner, static_cast<std::uint32_t>(start));
+    }
+
+    /// Reserves a free slot for `owner`; empty when every slot is taken (published or in use).
+    /// Never destroys a context: for handles that must stay valid until their owner lets go.
+    [[nodiscard]] lease reserve_free(std::uint8_t owner = 0) noexcept
+    {
+        return take_free(owner, cursor_.fetch_add(1, std::memory_order_relaxed));
     }
 
     /// Takes back the slot behind an lpContext on post. Empty when the value was not handed out
@@ -269,6 +274,22 @@ private:
         } else {
             return (state & state_mask) == wanted && ((state >> 2) & generation_mask) == generation;
         }
+    }
+
+    /// The first free slot from `start` on, reserved for `owner` and stamped with `start`.
+    [[nodiscard]] lease take_free(std::uint8_t owner, std::size_t start) noexcept
+    {
+        for (std::size_t i = 0; i < Capacity; ++i) {
+            const std::size_t index = (start + i) & (Capacity - 1);
+            std::uint32_t state = slots_[index].state.load(std::memory_order_relaxed);
+            if ((state & state_mask) == free_state &&
+                slots_[index].state.compare_exchange_strong(state, state | reserved_state, std::memory_order_acquire)) {
+                slots_[index].owner.store(owner, std::memory_order_relaxed); // published by publish()
+                slots_[index].reserved_at.store(static_cast<std::uint32_t>(start), std::memory_order_relaxed);
+                return lease{this, index};
+            }
+        }
+        return {};
     }
 
     /// Destroys the slot's object; true when its destructor threw (nobody to report to here).

@@ -14,7 +14,9 @@
 // pays no guard check for it, and it is never destroyed.
 //
 // Objects that may refer to the handler (the contexts awaiting their post, enumeration state) live
-// in tables made by owned_by_handler<T>(): created after the handler, so destroyed before it.
+// in tables made by owned_by_handler<T>(): created after the handler, so destroyed before it. A
+// table can be gone while the handler is not (a constant handler is never destroyed, and a call at
+// exit may come after the table's destructor): owned_by_handler<T>::existing() then answers NULL.
 #pragma once
 
 #include <atomic>
@@ -118,6 +120,8 @@ struct dynamically_initialized {
 /// completes after the handler's and its destruction (at exit or unload, in reverse order) comes
 /// first: whatever T holds is destroyed while the handler is alive. `Owner` makes one T per user.
 /// A call after the first costs one acquire load; the static and its guard stay out of line.
+/// Once T is destroyed, existing() answers nullptr and gone() true; get() must not be called then
+/// (it would return the destroyed T), so a caller that may run at exit asks one of them first.
 template <class T, class Owner>
 class owned_by_handler {
 public:
@@ -129,15 +133,37 @@ public:
         return make();
     }
 
+    /// T if it has been made and not yet destroyed, else nullptr. Never makes it.
+    [[nodiscard]] static T* existing() noexcept { return made_.load(std::memory_order_acquire); }
+
+    /// True once T has been destroyed (process exit, DLL unload).
+    [[nodiscard]] static bool gone() noexcept { return gone_.load(std::memory_order_acquire); }
+
 private:
+    /// Says T is gone before T's destructor runs (members are destroyed after the body).
+    struct holder {
+        dynamically_initialized<T> object;
+        holder() noexcept = default;
+        holder(const holder&) = delete;
+        holder& operator=(const holder&) = delete;
+        ~holder()
+        {
+            gone_.store(true, std::memory_order_release);
+            made_.store(nullptr, std::memory_order_release);
+        }
+    };
+
     MPRNOTIFY_DETAIL_NOINLINE static T& make() noexcept
     {
-        static dynamically_initialized<T> object;
-        made_.store(&object.value, std::memory_order_release);
-        return object.value;
+        static holder instance;
+        if (!gone_.load(std::memory_order_acquire)) {
+            made_.store(&instance.object.value, std::memory_order_release);
+        }
+        return instance.object.value;
     }
 
     static constinit inline std::atomic<T*> made_{nullptr};
+    static constinit inline std::atomic<bool> gone_{false};
 };
 
 } // namespace mprnotify::detail

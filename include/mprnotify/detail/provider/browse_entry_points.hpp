@@ -10,10 +10,15 @@
 //     WN_BAD_POINTER; a count of 0 is WN_BAD_VALUE; 0xFFFFFFFF asks for as many as fit. Entries that
 //     fit are packed and counted; WN_MORE_DATA (with the bytes one entry needs) only when not even
 //     one fits; WN_NO_MORE_ENTRIES at the end.
+//   - NPOpenEnum: dwType or dwUsage bits winnetwk.h does not define are WN_BAD_VALUE, before the
+//     hook (dwUsage only for RESOURCE_GLOBALNET: the page lets other scopes ignore it).
 //   - A sequence that throws ends its enumeration: the entries packed before the throw are
 //     delivered, and every later NPEnumResource answers the policy's answer (WN_NO_MORE_ENTRIES
-//     under fail_open). The state is freed at NPCloseEnum; states never closed are freed before the
-//     handler at unload, and the oldest one is reclaimed when every slot is taken.
+//     under fail_open).
+//   - A handle stays valid until its NPCloseEnum: when every slot holds an open enumeration,
+//     NPOpenEnum answers WN_OUT_OF_MEMORY and closes nothing. States never closed are freed before
+//     the handler at unload; after that every handle is WN_BAD_HANDLE and NPOpenEnum answers the
+//     policy's answer, without touching the freed states.
 //   - Two threads using one handle at the same moment: the second waits until the first's batch is
 //     packed (the slot is claimed meanwhile), then reads on or closes; never a torn state.
 #pragma once
@@ -33,6 +38,7 @@
 #include "../../core/operation.hpp"
 #include "../../core/platform.hpp"
 #include "../../core/platform_provider.hpp"
+#include "../../core/policy.hpp"
 #include "../../provider/resource_information.hpp"
 #include "../../provider/resource_packing.hpp"
 #include "../../core/status.hpp"
@@ -50,7 +56,6 @@ namespace mprnotify::detail {
 
 template <class Handler, class Policy>
 class browse_entry_points {
-    using instance = handler_instance<Handler>;
     using report = provider_report<Handler, Policy>;
     static constexpr std::uint8_t enumeration_tag = 0x45;
 
@@ -77,6 +82,11 @@ public:
             if (scope_bit(asked) == enum_scopes::none) {
                 return wn_status::bad_value;
             }
+            if ((static_cast<std::uint32_t>(type) & ~defined_type_bits) != 0 ||
+                (asked == resource_scope::globalnet &&
+                 (static_cast<std::uint32_t>(usage) & ~defined_usage_bits) != 0)) {
+                return wn_status::bad_value;
+            }
             if (!includes(Handler::enumerates, asked)) {
                 return wn_status::not_supported;
             }
@@ -99,10 +109,11 @@ public:
             if (*count == 0) {
                 return wn_status::bad_value;
             }
-            if (instance::existing() == nullptr) { // no handler yet (or any more): no handle is ours
+            table_type* enumerations = owned_table::existing();
+            if (enumerations == nullptr) { // none opened yet, or destroyed at exit: no handle is ours
                 return wn_status::bad_handle;
             }
-            auto slot = claim(handle);
+            auto slot = claim(*enumerations, handle);
             if (!slot) {
                 return wn_status::bad_handle;
             }
@@ -118,10 +129,11 @@ public:
         if constexpr (!enumerate_hook::present<Handler>) {
             return wn_status::not_supported;
         } else {
-            if (instance::existing() == nullptr) {
+            table_type* enumerations = owned_table::existing();
+            if (enumerations == nullptr) {
                 return wn_status::bad_handle;
             }
-            auto slot = claim(handle);
+            auto slot = claim(*enumerations, handle);
             if (!slot) {
                 return wn_status::bad_handle;
             }
@@ -209,7 +221,8 @@ public:
         if constexpr (!enumerate_hook::present<Handler>) {
             return 0;
         } else {
-            return instance::existing() != nullptr ? table().live_count() : 0;
+            const table_type* enumerations = owned_table::existing();
+            return enumerations != nullptr ? enumerations->live_count() : 0;
         }
     }
 
@@ -218,17 +231,25 @@ private:
     template <class H = Handler>
     using state_of = typename enumeration_types<H>::state;
     using table_type = context_table<enumeration_capacity_of<Policy>(), default_context_inline_bytes>;
+    /// Created after the handler, so destroyed before it. Also for a constant handler, which is
+    /// never destroyed: the table is, at exit, and existing() then answers nullptr.
+    using owned_table = owned_by_handler<table_type, browse_entry_points>;
 
-    /// Created after the handler, so destroyed before it (owned_by_handler).
-    static table_type& table() noexcept { return owned_by_handler<table_type, browse_entry_points>::get(); }
+    /// The bits winnetwk.h defines, so that no caller passing a defined flag is refused: dwType
+    /// RESOURCETYPE_DISK, _PRINT, _RESERVED and (as NPOpenEnum's page lists) RESOURCEUSAGE_ATTACHED;
+    /// dwUsage RESOURCEUSAGE_CONNECTABLE, _CONTAINER, _NOLOCALDEVICE, _SIBLING, _ATTACHED, _RESERVED.
+    /// 0 asks for everything.
+    static constexpr std::uint32_t defined_type_bits = 0x1U | 0x2U | 0x8U | 0x10U;
+    static constexpr std::uint32_t defined_usage_bits = 0x1U | 0x2U | 0x4U | 0x8U | 0x10U | 0x80000000U;
 
     /// The slot behind `handle`, waiting while another thread reads a batch from it; empty for a
     /// handle that is not (or no longer) an open enumeration of this provider.
-    static typename table_type::lease claim(const void* handle) noexcept
+    static typename table_type::lease claim(table_type& enumerations, const void* handle) noexcept
     {
-        auto slot = table().claim(handle, enumeration_tag);
+        auto slot = enumerations.claim(handle, enumeration_tag);
         if (!slot) [[unlikely]] {
-            slot = claim_when_released(handle); // assigned, not returned: the fast path's lease stays in registers
+            // assigned, not returned: the fast path's lease stays in registers
+            slot = claim_when_released(enumerations, handle);
         }
         return slot;
     }
@@ -236,10 +257,11 @@ private:
     /// claim() when the slot is not free at once: waits while another thread holds it. The holder
     /// may release it between a failed claim and the look that follows, so each look is one load
     /// that says open (claim again at once), held (wait) or gone (the only "no").
-    MPRNOTIFY_DETAIL_NOINLINE static typename table_type::lease claim_when_released(const void* handle) noexcept
+    MPRNOTIFY_DETAIL_NOINLINE static typename table_type::lease claim_when_released(table_type& enumerations,
+                                                                                    const void* handle) noexcept
     {
         for (unsigned attempt = 0;; ++attempt) {
-            switch (table().state_of(handle, enumeration_tag)) {
+            switch (enumerations.state_of(handle, enumeration_tag)) {
             case table_type::handle_state::gone: return {};
             case table_type::handle_state::held:
                 if (attempt < 64) {
@@ -250,7 +272,7 @@ private:
                 break;
             case table_type::handle_state::open: break;
             }
-            if (auto slot = table().claim(handle, enumeration_tag)) {
+            if (auto slot = enumerations.claim(handle, enumeration_tag)) {
                 return slot;
             }
         }
@@ -263,30 +285,33 @@ private:
         if (handler == nullptr) {
             return failed<operation::open_enum>(r);
         }
-        auto reservation = table().reserve(enumeration_tag);
-        if (reservation.reclaimed) {
-            r.notice(operation::close_enum, failure_site::context_reclaimed,
-                     "every enumeration slot was taken: the enumeration used longest ago was closed");
-        }
-        if (!reservation.slot) {
-            r.fail(failure_site::context_capacity, "every enumeration slot is in use", wn_status::out_of_memory);
+        if (owned_table::gone()) { // exit or unload has begun: no new state, nothing to read
+            r.fail(failure_site::context_capacity, "the enumeration table is already destroyed (unload or exit)");
             return failed<operation::open_enum>(r);
+        }
+        auto slot = owned_table::get().reserve_free(enumeration_tag);
+        if (!slot) {
+            // Every slot holds an open enumeration (or one being opened): refused, as a C provider
+            // whose allocation failed would; no caller's handle is closed to make room.
+            call_report<Handler, use_error_codes<>> full{operation::open_enum, phase::unknown};
+            return full.fail(failure_site::context_capacity, "every enumeration slot holds an open enumeration",
+                             wn_status::out_of_memory);
         }
         std::optional<wn_status> refused;
         bool stored = false;
         const bool ran = r.attempt(failure_site::provider_hook, [&] {
             auto answer = enumerate_hook::call(*handler, request);
             if constexpr (resource_sequence<decltype(answer)>) {
-                stored = reservation.slot.store(state_of<>{std::move(answer)});
+                stored = slot.store(state_of<>{std::move(answer)});
             } else if (answer.has_value()) {
                 auto sequence = answer.value(); // lookup hands out a const reference: copied once
-                stored = reservation.slot.store(state_of<>{std::move(sequence)});
+                stored = slot.store(state_of<>{std::move(sequence)});
             } else {
                 refused = answer.status();
                 return;
             }
             if (stored) {
-                reservation.slot.template object<state_of<>>().start();
+                slot.template object<state_of<>>().start();
             }
         });
         if (!ran) {
@@ -299,7 +324,7 @@ private:
             r.fail(failure_site::context_store, "no memory for the enumeration's state", wn_status::out_of_memory);
             return failed<operation::open_enum>(r);
         }
-        *handle_out = reservation.slot.publish();
+        *handle_out = slot.publish();
         return wn_status::success;
     }
 
