@@ -217,6 +217,27 @@ TEST_CASE_FIXTURE(reset, "fail_closed answers its code for a failure; a delibera
     behaviour = mode::throw_wn_error;
     CHECK(closed_np::cancel_connection(name, 0) == to_underlying(wn_status::no_network));
 }
+
+TEST_CASE_FIXTURE(reset, "per_operation: the cancel policy governs a provider's disconnect, the add policy the rest")
+{
+    using gate_np = provider_entry_points<provider, per_operation<fail_closed<wn_status::access_denied>, fail_open>>;
+    net_resource r;
+    behaviour = mode::throw_runtime;
+    CHECK(gate_np::add_connection3(nullptr, as<add3_sig, 1>(&r.raw), nullptr, nullptr, 0) ==
+          to_underlying(wn_status::access_denied));
+    wchar_t name[] = L"P:";
+    CHECK(gate_np::cancel_connection(name, 1) == to_underlying(wn_status::not_connected)); // MPR asks the next one
+    wchar_t buffer[64];
+    platform::dword size = 64;
+    CHECK(gate_np::get_connection(name, buffer, &size) == to_underlying(wn_status::access_denied));
+
+    using reversed_np =
+        provider_entry_points<provider, per_operation<fail_open, fail_closed<wn_status::function_busy>>>;
+    CHECK(reversed_np::add_connection3(nullptr, as<add3_sig, 1>(&r.raw), nullptr, nullptr, 0) ==
+          to_underlying(wn_status::bad_netname));
+    CHECK(reversed_np::cancel_connection(name, 1) == to_underlying(wn_status::function_busy));
+    CHECK(reversed_np::get_connection(name, buffer, &size) == to_underlying(wn_status::not_connected));
+}
 #endif
 
 TEST_CASE_FIXTURE(reset, "disconnect: NULL name is WN_BAD_POINTER; force reaches the hook")

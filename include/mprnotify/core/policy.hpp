@@ -10,7 +10,8 @@
 //   fail_closed<wn_status::cancel>      the operation is refused with the chosen code
 //   use_error_codes<P>                  a failure that names a WN code (a std::system_error whose
 //                                       code maps to one, std::bad_alloc) answers that code; others as P
-//   per_operation<AddPolicy, CancelPolicy>   one policy for adds, another for cancels
+//   per_operation<AddPolicy, CancelPolicy>   CancelPolicy for a notifyee's cancel and a provider's
+//                                       disconnect, AddPolicy for every other operation
 // A policy of one's own is a class with either a constant `unexpected_error` or a function
 // `static wn_status answer(operation, std::optional<wn_status> named_code) noexcept`. A policy
 // may also size the table of contexts awaiting their post call.
@@ -78,14 +79,17 @@ struct use_error_codes {
     }
 };
 
-/// `AddPolicy` for adds, `CancelPolicy` for cancels: e.g. a security gate that refuses a connection
-/// it could not check but never keeps a drive from being disconnected.
+/// `CancelPolicy` for the operations that end a connection (a notifyee's cancel, a provider's
+/// disconnect), `AddPolicy` for every other one (adds, connects, lookups, enumerations, credential
+/// notifications): e.g. a security gate that refuses a connection it could not check but never keeps
+/// a drive from being disconnected.
 template <policy AddPolicy, policy CancelPolicy>
 struct per_operation {
     [[nodiscard]] static constexpr wn_status answer(operation op, std::optional<wn_status> code) noexcept
     {
-        return op == operation::cancel_connection ? detail::policy_answer<CancelPolicy>(op, code)
-                                                  : detail::policy_answer<AddPolicy>(op, code);
+        return op == operation::cancel_connection || op == operation::disconnect
+                   ? detail::policy_answer<CancelPolicy>(op, code)
+                   : detail::policy_answer<AddPolicy>(op, code);
     }
 };
 
