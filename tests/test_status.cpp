@@ -31,8 +31,9 @@ struct named_status {
     std::string_view name;
     std::string_view message;
 };
-// Every WN_* code of winnetwk.h, written out once more: the test of status.hpp's three switches.
-constexpr std::array<named_status, 29> all_statuses{{
+// Every value winnetwk.h names, written out once more: the test of status.hpp's three switches.
+// (tests/layout/check_wn_codes.py checks that status.hpp names every WN_* of the header.)
+constexpr std::array<named_status, 40> all_statuses{{
     {wn_status::success, 0, "WN_SUCCESS", "the operation succeeded"},
     {wn_status::access_denied, 5, "WN_ACCESS_DENIED", "access denied"},
     {wn_status::bad_handle, 6, "WN_BAD_HANDLE", "invalid handle"},
@@ -52,12 +53,26 @@ constexpr std::array<named_status, 29> all_statuses{{
     {wn_status::bad_pointer, 487, "WN_BAD_POINTER", "invalid pointer"},
     {wn_status::bad_localname, 1200, "WN_BAD_LOCALNAME", "invalid local device name"},
     {wn_status::connection_closed, 1201, "WN_CONNECTION_CLOSED", "the connection is unavailable"},
+    {wn_status::device_already_remembered, 1202, "WN_DEVICE_ALREADY_REMEMBERED",
+     "the local device name has a remembered connection to another network resource"},
     {wn_status::no_net_or_bad_path, 1203, "WN_NO_NET_OR_BAD_PATH", "no network provider accepted the network path"},
     {wn_status::bad_provider, 1204, "WN_BAD_PROVIDER", "invalid network provider"},
+    {wn_status::cannot_open_profile, 1205, "WN_CANNOT_OPEN_PROFILE", "the network connection profile cannot be opened"},
+    {wn_status::bad_profile, 1206, "WN_BAD_PROFILE", "the network connection profile is corrupted"},
+    {wn_status::not_container, 1207, "WN_NOT_CONTAINER", "the resource is not a container"},
     {wn_status::extended_error, 1208, "WN_EXTENDED_ERROR", "a provider-specific error occurred"},
     {wn_status::no_network, 1222, "WN_NO_NETWORK", "the network is not present or not started"},
     {wn_status::cancel, 1223, "WN_CANCEL", "the operation was cancelled"},
     {wn_status::retry, 1237, "WN_RETRY", "the operation should be retried"},
+    {wn_status::not_authenticated, 1244, "WN_NOT_AUTHENTICATED", "the user has not been authenticated"},
+    {wn_status::not_logged_on, 1245, "WN_NOT_LOGGED_ON", "the user has not logged on to the network"},
+    {wn_status::not_initializing, 1247, "WN_NOT_INITIALIZING", "initialization has already been completed"},
+    {wn_status::no_more_devices, 1248, "WN_NO_MORE_DEVICES", "no more local devices"},
+    {wn_status::not_validated, 1311, "WN_NOT_VALIDATED", "no logon server is available to validate the logon"},
+    {wn_status::connected_other_password, 2108, "WN_CONNECTED_OTHER_PASSWORD",
+     "connected, with a password other than the one given"},
+    {wn_status::connected_other_password_default, 2109, "WN_CONNECTED_OTHER_PASSWORD_DEFAULT",
+     "connected, with the default credentials"},
     {wn_status::bad_user, 2202, "WN_BAD_USER", "invalid user name"},
     {wn_status::not_connected, 2250, "WN_NOT_CONNECTED", "the network connection does not exist"},
     {wn_status::open_files, 2401, "WN_OPEN_FILES", "there are open files or requests on the connection"},
@@ -76,7 +91,15 @@ TEST_CASE("every named status has its value, its WN_* name and its message")
     }
 }
 
-TEST_CASE("the 29 names and messages are the only ones, each used once; other values are still representable")
+TEST_CASE("the two aliases of winnetwk.h are the values they repeat, named by their first name")
+{
+    static_assert(wn_status::no_error == wn_status::success);        // WN_NO_ERROR = NO_ERROR
+    static_assert(wn_status::windows_error == wn_status::net_error); // WN_WINDOWS_ERROR = ERROR_UNEXP_NET_ERR
+    CHECK(mprnotify::name(wn_status::no_error) == "WN_SUCCESS");
+    CHECK(mprnotify::name(wn_status::windows_error) == "WN_NET_ERROR");
+}
+
+TEST_CASE("the 40 names and messages are the only ones, each used once; other values are still representable")
 {
     std::set<std::string_view> names;
     std::set<std::string_view> messages;

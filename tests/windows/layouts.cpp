@@ -128,6 +128,19 @@ SAME_STATUS(bad_user, WN_BAD_USER);
 SAME_STATUS(not_connected, WN_NOT_CONNECTED);
 SAME_STATUS(open_files, WN_OPEN_FILES);
 SAME_STATUS(device_in_use, WN_DEVICE_IN_USE);
+SAME_STATUS(no_error, WN_NO_ERROR);
+SAME_STATUS(windows_error, WN_WINDOWS_ERROR);
+SAME_STATUS(device_already_remembered, WN_DEVICE_ALREADY_REMEMBERED);
+SAME_STATUS(cannot_open_profile, WN_CANNOT_OPEN_PROFILE);
+SAME_STATUS(bad_profile, WN_BAD_PROFILE);
+SAME_STATUS(not_container, WN_NOT_CONTAINER);
+SAME_STATUS(not_authenticated, WN_NOT_AUTHENTICATED);
+SAME_STATUS(not_logged_on, WN_NOT_LOGGED_ON);
+SAME_STATUS(not_initializing, WN_NOT_INITIALIZING);
+SAME_STATUS(no_more_devices, WN_NO_MORE_DEVICES);
+SAME_STATUS(not_validated, WN_NOT_VALIDATED);
+SAME_STATUS(connected_other_password, WN_CONNECTED_OTHER_PASSWORD);
+SAME_STATUS(connected_other_password_default, WN_CONNECTED_OTHER_PASSWORD_DEFAULT);
 
 #define SAME_FLAG(ours, sdk)                                                                                           \
   static_assert(static_cast<DWORD>(mprnotify::connect_flag::ours) == (sdk), "connect_flag::" #ours " != " #sdk)
