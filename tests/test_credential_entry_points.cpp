@@ -86,16 +86,17 @@ struct manager {
     void on_error(const failure& f) noexcept { errors.emplace_back(f.message); }
 };
 
-struct connect_only {
+struct plain_provider { // connects and disconnects, no credential hooks
     static constexpr std::uint32_t net_type = 0x00FA0000;
     wn_status connect(const connect_request&) { return wn_status::success; }
+    wn_status disconnect(const disconnect_request&) { return wn_status::not_connected; }
 };
 
 using np = provider_entry_points<manager>;
 /// NETCONNECTINFOSTRUCT as the SDK prototype names it (platform::net_connect_info off Windows).
 using connect_info =
     std::remove_pointer_t<platform::parameters<platform::np_signature::NPGetConnectionPerformance>::at<1>>;
-using plain = provider_entry_points<connect_only>;
+using plain = provider_entry_points<plain_provider>;
 
 struct reset {
     reset()

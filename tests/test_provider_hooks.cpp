@@ -15,9 +15,20 @@ namespace wnnc = mprnotify::platform::wnnc;
 
 namespace {
 
+// Not a valid provider (it cannot disconnect): only for finding hooks and caps bits.
 struct connect_only {
     static constexpr std::uint32_t net_type = 0x00FA0000;
     wn_status connect(const connect_request&) { return wn_status::success; }
+};
+struct connect_and_disconnect {
+    static constexpr std::uint32_t net_type = 0x00FA0000;
+    wn_status connect(const connect_request&) { return wn_status::success; }
+    wn_status disconnect(const disconnect_request&) { return wn_status::not_connected; }
+};
+struct misspelt_disconnect {
+    [[maybe_unused]] static constexpr std::uint32_t net_type = 0x00FA0000;
+    wn_status connect(const connect_request&) { return wn_status::success; }
+    wn_status disconect(const disconnect_request&) { return wn_status::success; }
 };
 struct everything {
     static constexpr std::uint32_t net_type = 0x00FB0000;
@@ -55,7 +66,7 @@ struct notifyee_only {
 
 } // namespace
 
-static_assert(d::validate_provider<connect_only>());
+static_assert(d::validate_provider<connect_and_disconnect>());
 static_assert(d::validate_provider<everything>());
 static_assert(d::validate_provider<lookups_only>());
 static_assert(d::validate_provider<by_reference>());
@@ -83,6 +94,16 @@ TEST_CASE("a hook is present only when declared, callable and answering an accep
     CHECK(d::has_net_type<connect_only>);
     CHECK_FALSE(d::has_net_type<notifyee_only>);
     CHECK(d::has_driver_version<everything>);
+}
+
+TEST_CASE("a provider that connects must disconnect: a misspelt disconnect breaks the rule")
+{
+    CHECK(d::disconnects_what_it_connects<connect_and_disconnect>);
+    CHECK(d::disconnects_what_it_connects<everything>);
+    CHECK(d::disconnects_what_it_connects<lookups_only>); // no connect: nothing to undo
+    CHECK_FALSE(d::disconnects_what_it_connects<connect_only>);
+    CHECK_FALSE(d::disconnects_what_it_connects<misspelt_disconnect>);
+    CHECK_FALSE(d::np_cancel_connection::exported<misspelt_disconnect>); // what the rule prevents
 }
 
 TEST_CASE("NPGetCaps answers the constants and exactly the bits of the hooks present")

@@ -5,5 +5,6 @@
 using namespace mprnotify;
 struct handler {
     wn_status connect(const connect_request&) { return wn_status::success; }
+    wn_status disconnect(const disconnect_request&) { return wn_status::success; }
 }; // no net_type
 MPRNOTIFY_PROVIDER_EXPORT(handler);

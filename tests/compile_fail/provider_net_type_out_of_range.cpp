@@ -6,5 +6,6 @@ using namespace mprnotify;
 struct handler {
     static constexpr long long net_type = -1; // not a DWORD
     wn_status connect(const connect_request&) { return wn_status::success; }
+    wn_status disconnect(const disconnect_request&) { return wn_status::success; }
 };
 MPRNOTIFY_PROVIDER_EXPORT(handler);

@@ -5,5 +5,6 @@ struct handler {
     static constexpr std::uint32_t net_type = 0x00FA0000;
     static constexpr enum_scopes enumerates = enum_scopes::globalnet;
     wn_status connect(const connect_request&) { return wn_status::success; }
+    wn_status disconnect(const disconnect_request&) { return wn_status::success; }
 };
 MPRNOTIFY_PROVIDER_EXPORT(handler);

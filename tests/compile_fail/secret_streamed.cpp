@@ -11,5 +11,6 @@ struct handler {
         std::wcout << r.password(); // a password must never reach a log
         return wn_status::success;
     }
+    wn_status disconnect(const disconnect_request&) { return wn_status::success; }
 };
 MPRNOTIFY_PROVIDER_EXPORT(handler);

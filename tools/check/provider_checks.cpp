@@ -88,11 +88,19 @@ void check_consistency(const pe_image& image, report& out)
                  std::string{rule.extension} + " without " + std::string{rule.base} + ": " + std::string{rule.why}});
         }
     }
-    const bool adds = exports(image, "NPAddConnection") || exports(image, "NPAddConnection3");
-    if (adds && !exports(image, "NPCancelConnection")) {
-        out.findings.push_back({severity::warning, "capabilities",
-                                "connections can be added but not cancelled (no NPCancelConnection): "
-                                "WNetCancelConnection2 never reaches this provider"});
+    // A provider that connects must disconnect: the library refuses to compile one that cannot.
+    std::string adds;
+    for (const std::string_view name : {"NPAddConnection", "NPAddConnection3"}) {
+        if (exports(image, name)) {
+            adds += (adds.empty() ? "" : " and ") + std::string{name};
+        }
+    }
+    if (!adds.empty() && !exports(image, "NPCancelConnection")) {
+        out.findings.push_back({severity::problem, "capabilities",
+                                "exports " + adds +
+                                    " but not NPCancelConnection: connections can be added but "
+                                    "never cancelled (WNetCancelConnection2 never reaches this provider, its drives "
+                                    "cannot be disconnected)"});
     }
 }
 

@@ -2,6 +2,7 @@
 // the documented x86 argument sizes, and export sets a consistent NPGetCaps can promise.
 #include <doctest/doctest.h>
 
+#include <ostream>
 #include <string>
 
 #include "../checker.hpp"
@@ -154,11 +155,27 @@ TEST_CASE("exports no NPGetCaps answer can make consistent")
         const auto r = check(provider({"NPGetCaps", "NPCancelConnection2", "NPGetConnection3"}));
         CHECK(r.count(severity::warning) == 2);
     }
-    SUBCASE("connections that cannot be cancelled: a warning")
+    SUBCASE("connections that cannot be cancelled: a problem")
     {
-        const auto r = check(provider({"NPGetCaps", "NPAddConnection"}));
+        std::string text;
+        const auto r = check(provider({"NPGetCaps", "NPAddConnection"}), &text);
+        CHECK_FALSE(r.works());
+        CHECK(mentions(r, severity::problem, "exports NPAddConnection but not NPCancelConnection"));
+        CHECK(r.count(severity::warning) == 0);
+        CHECK(text.find("verdict: FAIL - 1 problem") != std::string::npos);
+        const auto add3 = check(provider({"NPGetCaps", "NPAddConnection", "NPAddConnection3"}));
+        CHECK_FALSE(add3.works());
+        CHECK(mentions(add3, severity::problem,
+                       "exports NPAddConnection and NPAddConnection3 but not NPCancelConnection"));
+        const auto add3_only = check(provider({"NPGetCaps", "NPAddConnection3"}));
+        CHECK_FALSE(add3_only.works());
+        CHECK(mentions(add3_only, severity::problem, "exports NPAddConnection3 but not NPCancelConnection"));
+    }
+    SUBCASE("a disconnect without a connect is fine: lookups and cancels only")
+    {
+        const auto r = check(provider({"NPGetCaps", "NPCancelConnection", "NPGetConnection"}));
         CHECK(r.works());
-        CHECK(mentions(r, severity::warning, "no NPCancelConnection"));
+        CHECK(r.count(severity::warning) == 0);
     }
     SUBCASE("all three enumeration functions are consistent")
     {

@@ -22,8 +22,9 @@
 // where Answer is std::optional<V> or mprnotify::lookup<V> (lookup.hpp), and Script is
 // mprnotify::wn_status or std::optional<std::wstring> (the logon script; std::nullopt: none).
 // A member named like a hook whose signature does not fit is a compile error with its own
-// message, never silently ignored. Every hook is described once, by one macro; a new NP function
-// adds one line here and one row in provider/np_functions.hpp.
+// message, never silently ignored; so is a connect without a disconnect (a misspelt disconnect
+// would otherwise drop NPCancelConnection from the exports). Every hook is described once, by one
+// macro; a new NP function adds one line here and one row in provider/np_functions.hpp.
 #pragma once
 
 #include <concepts>
@@ -267,6 +268,10 @@ inline constexpr bool has_provider_hook =
     format_network_name_hook::declared<H> || connection_state_of_hook::declared<H> ||
     connection_performance_of_hook::declared<H> || on_logon_hook::declared<H> || on_password_change_hook::declared<H>;
 
+/// A provider that connects can disconnect: without NPCancelConnection MPR cannot remove its drives.
+template <class H>
+inline constexpr bool disconnects_what_it_connects = !connect_hook::declared<H> || disconnect_hook::declared<H>;
+
 /// Every compile-time rule a provider handler follows, each with its own message.
 template <class H>
 consteval bool validate_provider()
@@ -292,6 +297,9 @@ consteval bool validate_provider()
                                         "on_password_change");
     static_assert(!declares_on_error<H> || has_on_error<H>,
                   "mprnotify: on_error must be declared void on_error(const mprnotify::failure&) noexcept");
+    static_assert(disconnects_what_it_connects<H>,
+                  "mprnotify: a provider that connects must be able to disconnect: declare wn_status "
+                  "disconnect(const mprnotify::disconnect_request&)");
     return connect_hook::validate<H>() && disconnect_hook::validate<H>() && connection_of_hook::validate<H>() &&
            universal_name_of_hook::validate<H>() && user_of_hook::validate<H>() && validate_enumeration<H>() &&
            connection_state_of_hook::validate<H>() && connection_performance_of_hook::validate<H>() &&
