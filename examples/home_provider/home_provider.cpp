@@ -79,14 +79,12 @@ struct home_provider {
         std::vector<net_resource> shares;
         std::error_code error; // C:\home missing or unreadable: no shares
         for (const auto& folder : std::filesystem::directory_iterator{home_folder, error}) {
+            // No local name (a share, not a connection); no provider: the library puts provider_name there.
             shares.push_back({.scope = resource_scope::globalnet,
                               .type = resource_type::disk,
                               .display_type = display_type::share,
                               .usage = resource_usage::connectable,
-                              .local_name = std::nullopt, // a share, not a connection: no drive
-                              .remote_name = std::wstring{share_prefix} + folder.path().filename().wstring(),
-                              .comment = std::nullopt,
-                              .provider = std::nullopt}); // the library puts provider_name in lpProvider
+                              .remote_name = std::wstring{share_prefix} + folder.path().filename().wstring()});
         }
         return shares;
     }

@@ -68,17 +68,7 @@ public:
     /// The process's handler instance, created on first use (for tests and for forwarding code).
     /// Called from the handler's own constructor or after its destruction it throws
     /// wn_error(WN_FUNCTION_BUSY), or ends the program in a build without exceptions.
-    static Handler& handler()
-    {
-        if (Handler* existing = instance::get()) {
-            return *existing;
-        }
-#if MPRNOTIFY_HAS_EXCEPTIONS
-        throw wn_error{wn_status::function_busy, "the handler is under construction or already destroyed"};
-#else
-        std::terminate();
-#endif
-    }
+    static Handler& handler() { return detail::handler_for_caller<Handler>(); }
 
     /// Contexts handed to MPR whose post has not come yet.
     [[nodiscard]] static std::size_t pending_contexts() noexcept

@@ -89,6 +89,12 @@ public:
     MPRNOTIFY_NP_FUNCTIONS(MPRNOTIFY_DETAIL_NP_ENTRY_POINT)
 #undef MPRNOTIFY_DETAIL_NP_ENTRY_POINT
 
+    /// The process's handler instance, the one every NP function (and MPRNOTIFY_EXPORT, for a class
+    /// that is both) uses, created on first use: for tests and forwarding code. Called from the
+    /// handler's own constructor or after its destruction it throws wn_error(WN_FUNCTION_BUSY), or
+    /// ends the program in a build without exceptions.
+    static Handler& handler() { return detail::handler_for_caller<Handler>(); }
+
     /// How many enumeration handles are open (0 without an enumerate hook or a handler).
     [[nodiscard]] static std::size_t open_enumerations() noexcept { return bodies::open_enumerations(); }
 };

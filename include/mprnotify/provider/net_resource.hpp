@@ -105,10 +105,10 @@ struct net_resource {
     resource_type type = resource_type::any;
     mprnotify::display_type display_type = display_type::generic;
     resource_usage usage = resource_usage::none;
-    std::optional<std::wstring> local_name;
-    std::optional<std::wstring> remote_name;
-    std::optional<std::wstring> comment;
-    std::optional<std::wstring> provider;
+    std::optional<std::wstring> local_name = std::nullopt;
+    std::optional<std::wstring> remote_name = std::nullopt;
+    std::optional<std::wstring> comment = std::nullopt;
+    std::optional<std::wstring> provider = std::nullopt;
 
     friend bool operator==(const net_resource&, const net_resource&) = default;
 };

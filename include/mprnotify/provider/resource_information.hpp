@@ -53,7 +53,7 @@ private:
 /// *lplpSystem becomes NULL).
 struct resource_information {
     net_resource resource;
-    std::optional<std::wstring> system;
+    std::optional<std::wstring> system = std::nullopt;
 };
 
 /// What NPFormatNetworkName asks for: the name, the WNFMT_* flags, and the width available.

@@ -20,11 +20,13 @@
 #pragma once
 
 #include <atomic>
+#include <exception>
 #include <type_traits>
 
 #include <gsl/util>
 
 #include "../../core/config.hpp"
+#include "../../core/status.hpp"
 
 namespace mprnotify::detail {
 
@@ -105,6 +107,22 @@ private:
     using constant_type = std::conditional_t<constant_handler<Handler>, Handler, no_constant>;
     static constinit inline constant_type constant_{};
 };
+
+/// The handler for code outside a call from MPR (a unit test, forwarding code): created on first
+/// use. From the handler's own constructor or after its destruction it throws
+/// wn_error(WN_FUNCTION_BUSY), or ends the program in a build without exceptions.
+template <class Handler>
+[[nodiscard]] Handler& handler_for_caller()
+{
+    if (Handler* existing = handler_instance<Handler>::get()) {
+        return *existing;
+    }
+#if MPRNOTIFY_HAS_EXCEPTIONS
+    throw wn_error{wn_status::function_busy, "the handler is under construction or already destroyed"};
+#else
+    std::terminate();
+#endif
+}
 
 /// Holds a T whose initialization is always dynamic: the volatile write keeps a compiler from
 /// turning it into constant (early) initialization, which would order its destruction after the
