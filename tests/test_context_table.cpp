@@ -178,12 +178,12 @@ TEST_CASE("inline and heap contexts are destroyed exactly once")
 {
     const long before = counted::live.load();
     table t;
-    void* small = nullptr;
+    void* small_handle = nullptr;
     void* big = nullptr;
     {
         auto lease = t.reserve().slot;
         REQUIRE(lease.store(counted{7}));
-        small = lease.publish();
+        small_handle = lease.publish();
     }
     {
         auto lease = t.reserve().slot;
@@ -192,7 +192,7 @@ TEST_CASE("inline and heap contexts are destroyed exactly once")
     }
     CHECK(counted::live.load() == before + 2);
     {
-        auto claimed = t.claim(small);
+        auto claimed = t.claim(small_handle);
         CHECK(claimed.object<counted>().value == 7);
         claimed.destroy_object();
         CHECK(counted::live.load() == before + 1);

@@ -238,7 +238,7 @@ struct capacity_handler {
         last_site = f.site;
     }
 };
-using small = mprnotify::entry_points<capacity_handler, small_table_policy>;
+using tiny_table = mprnotify::entry_points<capacity_handler, small_table_policy>;
 } // namespace
 
 TEST_CASE("a full table reclaims the oldest pending context: on_error is told, its late post is ignored")
@@ -247,25 +247,25 @@ TEST_CASE("a full table reclaims the oldest pending context: on_error is told, i
     std::vector<void*> pending;
     for (int i = 0; i < 2; ++i) {
         auto pre = pre_info();
-        REQUIRE(small::add_connect_notify(&pre, add.get()) == 0U);
+        REQUIRE(tiny_table::add_connect_notify(&pre, add.get()) == 0U);
         pending.push_back(pre.lpContext);
     }
     auto third = pre_info();
-    CHECK(small::add_connect_notify(&third, add.get()) == 0U); // still gets its post
+    CHECK(tiny_table::add_connect_notify(&third, add.get()) == 0U); // still gets its post
     CHECK(third.lpContext != nullptr);
-    CHECK(small::handler().errors == 1);
-    CHECK(small::handler().last_site == mprnotify::failure_site::context_reclaimed);
-    CHECK(small::pending_contexts() == 2);
+    CHECK(tiny_table::handler().errors == 1);
+    CHECK(tiny_table::handler().last_site == mprnotify::failure_site::context_reclaimed);
+    CHECK(tiny_table::pending_contexts() == 2);
 
     auto late = post_info(pending[0]); // the reclaimed one: ignored like a consumed context
-    CHECK(small::add_connect_notify(&late, add.get()) == 0U);
-    CHECK(small::pending_contexts() == 2);
+    CHECK(tiny_table::add_connect_notify(&late, add.get()) == 0U);
+    CHECK(tiny_table::pending_contexts() == 2);
     for (void* context : {pending[1], third.lpContext}) {
         auto post = post_info(context);
-        CHECK(small::add_connect_notify(&post, add.get()) == 0U);
+        CHECK(tiny_table::add_connect_notify(&post, add.get()) == 0U);
     }
-    CHECK(small::pending_contexts() == 0);
-    CHECK(small::handler().errors == 1);
+    CHECK(tiny_table::pending_contexts() == 0);
+    CHECK(tiny_table::handler().errors == 1);
 }
 
 namespace {

@@ -358,7 +358,7 @@ TEST_CASE_FIXTURE(reset, "counts 1 / N / all and buffers from one entry short to
 {
     std::size_t largest = 0;
     for (const auto& s : shares) {
-        largest = std::max(largest, packed_size(view_of(s)));
+        largest = (std::max)(largest, packed_size(view_of(s)));
     }
     for (const platform::dword count : {platform::dword{1}, platform::dword{2}, platform::dword{3}, all}) {
         for (std::size_t bytes = largest; bytes < 6 * largest; bytes += 7) {

@@ -1,12 +1,16 @@
 // Every exception kind thrown from every hook: translated, reported, never escaping.
 #include <doctest/doctest.h>
 
+#include <mprnotify/detail/notifyee/context_holder.hpp>
 #include <mprnotify/notifyee/entry_points.hpp>
 
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <type_traits>
+#include <utility>
 
 #include "support.hpp"
 
@@ -237,6 +241,20 @@ TEST_CASE("a context whose destructor throws on post: translated, slot freed")
     CHECK(h.last_site == failure_site::context_destroy);
     CHECK(fragile::live == 0);
     CHECK(fixture<closed_policy>::ep::pending_contexts() == 0);
+}
+
+// The holder a decision keeps such a context in (the post above destroys it elsewhere). Were it to
+// destroy through std::destroy_at, which Microsoft's STL declares noexcept, this would end the process.
+TEST_CASE("the holder of a context whose destructor throws lets the exception out and ends empty")
+{
+    mprnotify::detail::context_holder<fragile> held{std::in_place};
+    static_assert(!std::is_same_v<decltype(held), std::optional<fragile>>);
+    REQUIRE(held.has_value());
+    fragile::throw_on_destroy = true;
+    CHECK_THROWS_AS(held.reset(), std::runtime_error);
+    fragile::throw_on_destroy = false;
+    CHECK_FALSE(held.has_value());
+    CHECK(fragile::live == 0);
 }
 
 namespace {

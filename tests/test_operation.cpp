@@ -2,6 +2,8 @@
 
 #include <mprnotify/core/operation.hpp>
 
+#include <ostream> // doctest prints std::string_view through it
+
 using mprnotify::operation;
 using mprnotify::phase;
 

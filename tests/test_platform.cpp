@@ -4,6 +4,7 @@
 #include <mprnotify/core/platform.hpp>
 
 #include <cstddef>
+#include <ostream> // doctest prints std::string_view through it
 #include <string_view>
 
 namespace platform = mprnotify::platform;

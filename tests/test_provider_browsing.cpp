@@ -243,11 +243,11 @@ TEST_CASE("resource information: too small, then right; the system part in the s
     mpr.add_provider(make_provider<work_browser>("Work")); // announces no resource information
     mpr.add_provider(make_provider<home_browser>("Home"));
     const net_resource asked = share(L"\\\\home\\docs\\2026\\plan.txt");
-    const auto small = mpr.get_resource_information(asked, 8);
-    CHECK(small.status == wn_status::more_data);
-    CHECK(small.size > 8);
-    CHECK(small.problem == "");
-    const auto right = mpr.get_resource_information(asked, small.size);
+    const auto too_small = mpr.get_resource_information(asked, 8);
+    CHECK(too_small.status == wn_status::more_data);
+    CHECK(too_small.size > 8);
+    CHECK(too_small.problem == "");
+    const auto right = mpr.get_resource_information(asked, too_small.size);
     CHECK(right.status == wn_status::success);
     CHECK(right.problem == "");
     CHECK(right.provider == 1U);

@@ -144,9 +144,9 @@ TEST_CASE("lookups: NPGetConnection by caps, NPGetUser, NPGetUniversalName, and 
     CHECK(found.status == wn_status::success);
     CHECK(found.provider == 1);
     CHECK(found.text == L"\\\\two\\share");
-    auto small = mpr.get_connection(L"B:", 3);
-    CHECK(small.status == wn_status::more_data);
-    CHECK(small.size == 12); // \\two\share and its NUL, in characters
+    auto too_small = mpr.get_connection(L"B:", 3);
+    CHECK(too_small.status == wn_status::more_data);
+    CHECK(too_small.size == 12); // \\two\share and its NUL, in characters
     CHECK(mpr.get_connection(L"Q:").status == wn_status::not_connected);
     auto user = mpr.get_user(std::nullopt);
     CHECK(user.text == L"bob");

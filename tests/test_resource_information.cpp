@@ -103,9 +103,9 @@ TEST_CASE("NPGetResourceInformation: too small, then exactly right; the network 
     CHECK(np::get_resource_information(&in.raw, nullptr, &size, &system) == 234); // WN_MORE_DATA
     const platform::dword needed = size;
     CHECK(needed > sizeof(platform::net_resource_w));
-    std::vector<std::byte> small(needed - 1);
+    std::vector<std::byte> too_small(needed - 1);
     size = needed - 1;
-    CHECK(np::get_resource_information(&in.raw, small.data(), &size, &system) == 234);
+    CHECK(np::get_resource_information(&in.raw, too_small.data(), &size, &system) == 234);
     CHECK(size == needed);
     CHECK(system == nullptr);
 

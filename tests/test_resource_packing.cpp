@@ -89,12 +89,12 @@ TEST_CASE("an entry that does not fit whole is not written at all; one byte more
 {
     const net_resource resource = share(L"\\\\home\\photos", L"pictures");
     const std::size_t needed = packed_size(view_of(resource));
-    guarded_buffer small{needed - 1, 0};
-    std::vector<std::byte> before = small.storage;
-    resource_array_packer packer{small.data(), small.bytes};
+    guarded_buffer too_small{needed - 1, 0};
+    std::vector<std::byte> before = too_small.storage;
+    resource_array_packer packer{too_small.data(), too_small.bytes};
     CHECK_FALSE(packer.append(view_of(resource)));
     CHECK(packer.count() == 0);
-    CHECK(small.storage == before);
+    CHECK(too_small.storage == before);
 
     guarded_buffer exact{needed, 0};
     resource_array_packer fits{exact.data(), exact.bytes};
@@ -129,11 +129,11 @@ TEST_CASE("resource information: the structure, its strings and the system strin
     const mprnotify::text_field system{std::wstring_view{L"\\albums\\2024"}};
     const std::size_t needed = packed_size(view_of(resource)) + (std::wcslen(L"\\albums\\2024") + 1) * sizeof(wchar_t);
 
-    guarded_buffer small{needed - 1, 0};
-    wchar_t* system_out = reinterpret_cast<wchar_t*>(&small); // must stay untouched on failure
+    guarded_buffer too_small{needed - 1, 0};
+    wchar_t* system_out = reinterpret_cast<wchar_t*>(&too_small); // must stay untouched on failure
     wchar_t* const untouched = system_out;
     auto result =
-        mprnotify::pack_resource_information(view_of(resource), system, small.data(), small.bytes, &system_out);
+        mprnotify::pack_resource_information(view_of(resource), system, too_small.data(), too_small.bytes, &system_out);
     CHECK(result.needed == needed);
     CHECK_FALSE(result.written);
     CHECK(system_out == untouched);
@@ -216,7 +216,7 @@ TEST_CASE("property: random resource sets through random buffers come back whole
         const std::vector<net_resource> resources = test_support::random_resources(random, 24);
         std::size_t largest = 0;
         for (const auto& r : resources) {
-            largest = std::max(largest, packed_size(view_of(r)));
+            largest = (std::max)(largest, packed_size(view_of(r)));
         }
         // From one byte short of the largest entry up to several entries' worth.
         const std::size_t bytes = largest + random() % (3 * largest + 2) - (largest > 0 ? 1 : 0);

@@ -3,6 +3,7 @@
 
 #include <mprnotify/core/secret.hpp>
 
+#include <ostream> // doctest prints std::string_view through it
 #include <string>
 #include <string_view>
 #include <type_traits>

@@ -92,15 +92,15 @@ std::vector<std::wstring> others(const std::wstring& value, const std::wstring& 
     return out;
 }
 
-bool is_subsequence(const std::vector<std::wstring>& small, const std::vector<std::wstring>& big)
+bool is_subsequence(const std::vector<std::wstring>& part, const std::vector<std::wstring>& whole)
 {
     std::size_t i = 0;
-    for (const auto& token : big) {
-        if (i < small.size() && token == small[i]) {
+    for (const auto& token : whole) {
+        if (i < part.size() && token == part[i]) {
             ++i;
         }
     }
-    return i == small.size();
+    return i == part.size();
 }
 
 reg::order_snapshot random_value(std::mt19937& rng)

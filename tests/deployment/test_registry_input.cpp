@@ -1,6 +1,7 @@
 // The value-name and path rules of registry.hpp, on every platform (they are constexpr).
 #include <doctest/doctest.h>
 
+#include <ostream> // doctest prints std::string_view through it
 #include <string>
 
 #include <mprnotify/registration.hpp>

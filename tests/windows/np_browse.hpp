@@ -66,13 +66,13 @@ inline void resource_information()
     NETRESOURCEW asked{};
     asked.lpRemoteName = name;
     asked.dwType = RESOURCETYPE_DISK;
-    std::vector<unsigned char> small(sizeof(NETRESOURCEW));
-    DWORD size = static_cast<DWORD>(small.size());
+    std::vector<unsigned char> too_small(sizeof(NETRESOURCEW));
+    DWORD size = static_cast<DWORD>(too_small.size());
     wchar_t* system = nullptr;
-    DWORD answer = ::WNetGetResourceInformationW(&asked, small.data(), &size, &system);
+    DWORD answer = ::WNetGetResourceInformationW(&asked, too_small.data(), &size, &system);
     const DWORD needed = size;
     report("WNetGetResourceInformationW \\\\recorder\\share\\dir\\file.txt, too small",
-           answer == ERROR_MORE_DATA && needed > small.size(),
+           answer == ERROR_MORE_DATA && needed > too_small.size(),
            std::to_string(answer) + ", size " + std::to_string(needed));
     std::vector<unsigned char> buffer(needed);
     size = needed;

@@ -1,14 +1,47 @@
 // A notifyee whose translation unit includes the library first and <windows.h> after it: the
 // library must not have configured the user's <windows.h> (no WIN32_LEAN_AND_MEAN, so
-// ShellExecuteW is declared; no NOMINMAX), and every library header must compile with the min and
-// max macros defined, as the Windows SDK's <windows.h> defines them for C++ unless NOMINMAX.
+// ShellExecuteW is declared; no NOMINMAX), and every library header must compile with the macros
+// the Windows SDK defines for C++: min and max (<windows.h>, unless NOMINMAX) and small (rpcndr.h).
 //
-// MinGW-w64's <windows.h> defines min and max for C only, and libstdc++ #undefs both on its first
-// header. So this file includes the whole standard library first, then defines the SDK's two macros
-// itself: every library header below is then read with them in force.
-#include <bits/stdc++.h>
+// MinGW-w64's <windows.h> defines min and max for C only, its rpcndr.h defines small only for the
+// resource compiler, and libstdc++ #undefs min and max on its first header and is not written to
+// survive them. So this file first includes every standard header include/mprnotify uses
+// (tests/layout/check_sdk_macros.py keeps the list complete), then defines the SDK's macros itself:
+// every library header below is read with them in force.
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <bit>
+#include <chrono>
+#include <compare>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <cwchar>
+#include <exception>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <memory>
+#include <new>
+#include <optional>
+#include <ranges>
+#include <span>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <thread>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
 #define max(a, b) (((a) > (b)) ? (a) : (b)) // as the SDK's minwindef.h
 #define min(a, b) (((a) < (b)) ? (a) : (b))
+#define small char // as the SDK's rpcndr.h
 
 #include <mprnotify/mprnotify.hpp>
 #include <mprnotify/registration.hpp>
@@ -24,7 +57,7 @@ struct larger_of_two {
     void after_add(const mprnotify::add_connection& add, mprnotify::wn_status)
     {
         longest = (std::max)(longest, add.remote_name().view().size()); // parenthesised: max is a macro here
-        smallest = min(smallest, longest);                              // the macro
+        smallest = min(smallest, longest);                              // the macro (sdk-macros: on purpose)
     }
     std::size_t longest = 0;
     std::size_t smallest = 0;

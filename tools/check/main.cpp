@@ -132,13 +132,13 @@ int main(int argc, char** argv)
     int worst = 0;
     std::string out;
     for (const auto& file : files) {
-        worst = std::max(worst, check_file(file, options, quiet, verbose, out));
+        worst = (std::max)(worst, check_file(file, options, quiet, verbose, out));
     }
     if (registered) {
         const int notifyees = mprcheck::check_registered(options, quiet, out);
-        worst = std::max(worst, notifyees);
+        worst = (std::max)(worst, notifyees);
         if (notifyees != 64) { // 64: no registry on this platform, already said
-            worst = std::max(worst, mprcheck::check_registered_providers(options, quiet, out));
+            worst = (std::max)(worst, mprcheck::check_registered_providers(options, quiet, out));
         }
     }
     std::fwrite(out.data(), 1, out.size(), stdout);

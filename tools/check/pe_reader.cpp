@@ -319,7 +319,7 @@ pe_result read_pe(bytes file)
                         ", past the end of the file (" + hex(file.size()) + "): the file is truncated or damaged");
         }
         // Bytes past SizeOfRawData are zero-filled by the loader, not read from the file.
-        s.mapped_size = virtual_size == 0 ? raw_size : std::min(virtual_size, raw_size);
+        s.mapped_size = virtual_size == 0 ? raw_size : (std::min)(virtual_size, raw_size);
         sections.push_back(s);
     }
     const image_map map{file, size_of_headers, std::move(sections)};

@@ -132,7 +132,7 @@ int check_registered(const check_options& options, bool quiet, std::string& out)
             value.push_back({severity::warning, "registry value",
                              "not a full path: each calling process resolves it through its own search path"});
         }
-        worst = std::max(worst, check_dll(path, value, options, own_machine, quiet, out));
+        worst = (std::max)(worst, check_dll(path, value, options, own_machine, quiet, out));
 
         // A 64-bit process saw System32; 32-bit processes on this machine see SysWOW64 under the same name.
         if (const std::wstring wow_path = wow64_twin(path); !wow_path.empty()) {
@@ -142,7 +142,7 @@ int check_registered(const check_options& options, bool quiet, std::string& out)
                     {severity::warning, "32-bit processes", "no such file: 32-bit WNet callers get no notifications"});
                 out += format_report(printable_utf8(wow_path), missing);
             } else {
-                worst = std::max(worst, check_dll(wow_path, {}, options, machine::i386, quiet, out));
+                worst = (std::max)(worst, check_dll(wow_path, {}, options, machine::i386, quiet, out));
             }
         }
     }

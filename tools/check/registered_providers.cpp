@@ -149,7 +149,7 @@ int check_registered_providers(const check_options& options, bool quiet, std::st
         while (position < tokens.size() && tokens[position] != name) {
             ++position;
         }
-        worst = std::max(worst, check_provider(name, position + 1, options, quiet, out));
+        worst = (std::max)(worst, check_provider(name, position + 1, options, quiet, out));
     }
     return worst;
 }

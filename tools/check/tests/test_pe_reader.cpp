@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <ostream> // doctest prints std::string_view through it
 #include <span>
 
 #include "../pe_reader.hpp"

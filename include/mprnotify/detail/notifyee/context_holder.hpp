@@ -76,7 +76,8 @@ public:
     void reset() noexcept(false)
     {
         if (std::exchange(engaged_, false)) {
-            std::destroy_at(&value_);
+            // Not std::destroy_at: Microsoft's STL declares it noexcept, which would end the process.
+            value_.~T();
         }
     }
 
