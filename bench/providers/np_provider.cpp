@@ -3,6 +3,7 @@
 // (== L"P:", starts_with(L"\\\\bench\\")), which reads them once, as the C version's wcscmp does.
 #include <mprnotify/provider.hpp>
 
+#include <atomic>
 #include <optional>
 #include <string_view>
 
@@ -36,6 +37,10 @@ struct bench_provider {
         return universal_name_view{L"\\\\bench\\share"sv, path.substr(2)};
     }
     std::optional<std::wstring_view> user_of(nullable_wstring /*name*/) { return L"bench-user"sv; }
+#if defined(MPRNOTIFY_BENCH_OBSERVED) // np_provider_observed.cpp: the same provider with a call observer
+    std::atomic<unsigned long> calls{0};
+    void on_call(const call_record& /*call*/) noexcept { calls.fetch_add(1, std::memory_order_relaxed); }
+#endif
 };
 
 } // namespace

@@ -10,6 +10,7 @@
 #include "core/status.hpp"                   // IWYU pragma: export
 #include "core/version.hpp"                  // IWYU pragma: export
 #include "core/wzstring_view.hpp"            // IWYU pragma: export
+#include "provider/call_record.hpp"          // IWYU pragma: export
 #include "provider/connect_request.hpp"      // IWYU pragma: export
 #include "provider/connection_info.hpp"      // IWYU pragma: export
 #include "provider/entry_points.hpp"         // IWYU pragma: export

@@ -21,6 +21,7 @@
 
 #include "../core/platform.hpp"
 #include "../core/platform_provider.hpp"
+#include "../core/operation.hpp"
 #include "../core/policy.hpp"
 #include "../core/status.hpp"
 #include "../detail/core/handler_instance.hpp"
@@ -30,6 +31,8 @@
 #include "../detail/provider/connection_info_entry_points.hpp"
 #include "../detail/provider/credential_entry_points.hpp"
 #include "../detail/provider/hooks.hpp"
+#include "../detail/provider/observer.hpp"
+#include "call_record.hpp"
 #include "np_functions.hpp"
 
 namespace mprnotify {
@@ -49,6 +52,8 @@ struct np_bodies : connection_entry_points<Handler, Policy>,
 template <class Handler, policy Policy = fail_open>
 class provider_entry_points {
     static_assert(detail::validate_provider<Handler>());
+    static_assert(!detail::declares_on_call<Handler> || detail::has_on_call<Handler>,
+                  "mprnotify: on_call must be declared void on_call(const mprnotify::call_record&) noexcept");
     using bodies = detail::np_bodies<Handler, Policy>;
 
 public:
@@ -79,12 +84,18 @@ public:
     }
 
     // One entry point per row: the body's wn_status as the DWORD MPR reads, with the thread's last
-    // error kept as it was.
-#define MPRNOTIFY_DETAIL_NP_ENTRY_POINT(Name, member, bytes, arity, ...)                                               \
+    // error kept as it was; timed and reported to the handler's on_call observer when it has one.
+#define MPRNOTIFY_DETAIL_NP_ENTRY_POINT(Name, member, bytes, arity, hook, index, bit, op, sizes, subject)              \
   static platform::dword MPRNOTIFY_APIENTRY member(MPRNOTIFY_DETAIL_NP_PARAMS(Name, arity)) noexcept                   \
   {                                                                                                                    \
     [[maybe_unused]] const platform::last_error_guard keep_last_error;                                                 \
-    return static_cast<platform::dword>(to_underlying(bodies::member(MPRNOTIFY_DETAIL_NP_ARGS(arity))));               \
+    if constexpr (detail::has_on_call<Handler>) {                                                                      \
+      return to_dword(detail::observed<Handler>(                                                                       \
+          operation::op, [&] { return bodies::member(MPRNOTIFY_DETAIL_NP_ARGS(arity)); },                              \
+          [&] { return MPRNOTIFY_DETAIL_NP_SUBJECT_##subject; }));                                                     \
+    } else {                                                                                                           \
+      return to_dword(bodies::member(MPRNOTIFY_DETAIL_NP_ARGS(arity)));                                                \
+    }                                                                                                                  \
   }
     MPRNOTIFY_NP_FUNCTIONS(MPRNOTIFY_DETAIL_NP_ENTRY_POINT)
 #undef MPRNOTIFY_DETAIL_NP_ENTRY_POINT
@@ -95,6 +106,13 @@ public:
     /// ends the program in a build without exceptions.
     static Handler& handler() { return detail::handler_for_caller<Handler>(); }
 
+private:
+    static constexpr platform::dword to_dword(wn_status status) noexcept
+    {
+        return static_cast<platform::dword>(to_underlying(status));
+    }
+
+public:
     /// How many enumeration handles are open (0 without an enumerate hook or a handler).
     [[nodiscard]] static std::size_t open_enumerations() noexcept { return bodies::open_enumerations(); }
 };

@@ -11,10 +11,12 @@
 #include <type_traits>
 #include <utility>
 
+#include "../../core/config.hpp"
 #include "../../core/failure.hpp"
 #include "../../core/operation.hpp"
 #include "../../core/platform.hpp"
 #include "../../core/platform_provider.hpp"
+#include "../../core/policy.hpp"
 #include "../../core/status.hpp"
 #include "../../provider/lookup.hpp"
 #include "../../provider/np_functions.hpp"
@@ -48,7 +50,7 @@ requires(sizeof(Resource) == sizeof(platform::net_resource_w) &&
 /// True when the NP function reporting `op` fills a buffer MPR sized (the table's sizes_buffer).
 [[nodiscard]] constexpr bool sizes_buffer(operation op) noexcept
 {
-#define MPRNOTIFY_DETAIL_NP_SIZES(Name, member, bytes, arity, hook, index, bit, id, sizes)                             \
+#define MPRNOTIFY_DETAIL_NP_SIZES(Name, member, bytes, arity, hook, index, bit, id, sizes, ...)                        \
   if (op == operation::id) {                                                                                           \
     return sizes;                                                                                                      \
   }
@@ -57,22 +59,57 @@ requires(sizeof(Resource) == sizeof(platform::net_resource_w) &&
     return false;
 }
 
-/// A failed call's answer: never WN_SUCCESS (a deliberate wn_error(WN_SUCCESS) included), and for
-/// a function that fills a buffer never WN_MORE_DATA, whose size only the library reports.
+/// True when a hook (its returned status, a lookup's refusal, a wn_error) may give `code` as the
+/// answer of the NP function reporting `Op`. Never WN_MORE_DATA: where the function fills a buffer
+/// only the library knows the size MPR needs, and elsewhere there is no buffer to size. WN_NO_MORE_ENTRIES
+/// only from NPEnumResource, where it ends the enumeration.
+template <operation Op>
+[[nodiscard]] constexpr bool hook_may_answer(wn_status code) noexcept
+{
+    return code != wn_status::more_data && (Op == operation::enum_resource || code != wn_status::no_more_entries);
+}
+
+/// A failed call's answer: never WN_SUCCESS (a deliberate wn_error(WN_SUCCESS) included), nor a
+/// code hook_may_answer() refuses; those become declined(Op). The failure was reported to on_error
+/// when it was recorded.
 template <operation Op, class Report>
 [[nodiscard]] wn_status failed(const Report& r) noexcept
 {
     const wn_status answer = r.answer();
-    if (answer == wn_status::success || (sizes_buffer(Op) && answer == wn_status::more_data)) {
+    if (answer == wn_status::success || !hook_may_answer<Op>(answer)) {
         return declined(Op);
     }
     return answer;
 }
 
+/// Reports a hook's answer that the function reporting `Op` cannot give, and answers declined(Op),
+/// whatever the policy (the failure names that answer).
+template <operation Op, class Handler>
+MPRNOTIFY_DETAIL_NOINLINE wn_status decline_unanswerable(wn_status code) noexcept
+{
+    const char* const why =
+        code == wn_status::no_more_entries ? "a hook answered WN_NO_MORE_ENTRIES, which only NPEnumResource answers"
+        : sizes_buffer(Op) ? "a hook answered WN_MORE_DATA itself; the library sizes MPR's buffer and reports that"
+                           : "a hook answered WN_MORE_DATA, but this function has no buffer to size";
+    call_report<Handler, use_error_codes<>> r{Op, phase::unknown};
+    return r.fail(failure_site::provider_hook, why, declined(Op));
+}
+
+/// A hook's own answer (a returned status or a lookup's refusal) as the function reporting `Op`
+/// gives it to MPR: unchanged, unless hook_may_answer() refuses it.
+template <operation Op, class Handler>
+[[nodiscard]] wn_status hook_answer(wn_status code) noexcept
+{
+    if (hook_may_answer<Op>(code)) [[likely]] {
+        return code;
+    }
+    return decline_unanswerable<Op, Handler>(code);
+}
+
 /// Runs a lookup hook (it answers std::optional<V> or lookup<V>) and writes its value with `write`.
 /// "Not mine" (std::nullopt, or a lookup's WN_NOT_CONNECTED) is answered `not_mine`, in the calling
-/// function's words; a hook answering WN_MORE_DATA itself is a failure: only the library sizes
-/// MPR's buffer.
+/// function's words; a refusal hook_answer() does not pass (WN_MORE_DATA: only the library sizes
+/// MPR's buffer) is reported and declined.
 template <operation Op, class Report, class Hook, class Write>
 [[nodiscard]] wn_status answer_lookup(wn_status not_mine, Hook&& hook, Write&& write) noexcept
 {
@@ -90,13 +127,8 @@ template <operation Op, class Report, class Hook, class Write>
     if (status == wn_status::not_connected) {
         return not_mine;
     }
-    if (status == wn_status::more_data) {
-        r.fail(failure_site::provider_hook,
-               "a lookup answered WN_MORE_DATA itself; the library sizes MPR's buffer and reports that");
-        return failed<Op>(r);
-    }
     if (status != wn_status::success) {
-        return status;
+        return hook_answer<Op, std::remove_pointer_t<decltype(handler)>>(status);
     }
     return write(value_of(*answer));
 }

@@ -46,7 +46,7 @@ struct np_function {
 namespace wnnc = platform::wnnc;
 
 /// One row of MPRNOTIFY_NP_FUNCTIONS as a type, named np_<member> (np_get_user, ...).
-#define MPRNOTIFY_DETAIL_NP_ROW(Name, member, bytes, arity, hook, index, bit, op, sizes)                               \
+#define MPRNOTIFY_DETAIL_NP_ROW(Name, member, bytes, arity, hook, index, bit, op, sizes, ...)                          \
   struct np_##member : np_function<hook, index, bit> {                                                                 \
     static constexpr const char* name = #Name;                                                                         \
     using signature = platform::np_signature::Name;                                                                    \
