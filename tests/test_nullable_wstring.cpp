@@ -2,6 +2,7 @@
 
 #include <mprnotify/core/nullable_wstring.hpp>
 
+#include <string_view>
 #include <type_traits>
 
 using mprnotify::nullable_wstring;
@@ -82,4 +83,38 @@ TEST_CASE("comparisons walk the characters: prefixes, longer texts, arrays and e
     CHECK(nullable_wstring{L"X:y"} != x);
     CHECK(nullable_wstring{nullptr} == nullable_wstring{nullptr});
     CHECK(nullable_wstring{nullptr} != nullable_wstring{L""});
+}
+
+TEST_CASE("ignoring case: Windows names compared ordinally; a NULL field matches nothing")
+{
+    const nullable_wstring drive{L"p:"};
+    CHECK(drive.equals_ignoring_case(L"P:"));
+    CHECK(drive.equals_ignoring_case(L"p:"));
+    CHECK(nullable_wstring{L"X:"}.equals_ignoring_case(std::wstring_view{L"x:"}));
+    CHECK_FALSE(drive.equals_ignoring_case(L"Q:"));
+    CHECK_FALSE(drive.equals_ignoring_case(L"P"));
+    CHECK_FALSE(drive.equals_ignoring_case(L"P:\\"));
+    CHECK_FALSE(drive.equals_ignoring_case(L""));
+    CHECK_FALSE(drive != L"p:"); // == still compares exactly
+    CHECK(drive != L"P:");
+
+    const nullable_wstring remote{L"\\\\HOME\\docs"};
+    CHECK(remote.starts_with_ignoring_case(L"\\\\home\\"));
+    CHECK(remote.starts_with_ignoring_case(L""));
+    CHECK(remote.equals_ignoring_case(L"\\\\home\\DOCS"));
+    CHECK_FALSE(remote.starts_with_ignoring_case(L"\\\\homework\\"));
+    CHECK_FALSE(remote.starts_with_ignoring_case(L"\\\\home\\docs\\more"));
+    CHECK_FALSE(remote.equals_ignoring_case(L"\\\\home\\"));
+
+    CHECK(nullable_wstring{L""}.equals_ignoring_case(L""));
+    CHECK(nullable_wstring{L""}.starts_with_ignoring_case(L""));
+    CHECK_FALSE(nullable_wstring{L""}.equals_ignoring_case(L"a"));
+    CHECK_FALSE(nullable_wstring{nullptr}.equals_ignoring_case(L""));
+    CHECK_FALSE(nullable_wstring{nullptr}.starts_with_ignoring_case(L""));
+    CHECK_FALSE(nullable_wstring{}.equals_ignoring_case(L"P:"));
+
+    CHECK(nullable_wstring{L"\u00e9t\u00e9"}.equals_ignoring_case(L"\u00c9T\u00c9"));
+    CHECK(nullable_wstring{L"\u03c3\u03c9"}.equals_ignoring_case(L"\u03a3\u03a9"));
+    CHECK(nullable_wstring{L"\u0434\u043e\u043c"}.equals_ignoring_case(L"\u0414\u041e\u041c"));
+    CHECK_FALSE(nullable_wstring{L"ab"}.equals_ignoring_case(std::wstring_view{L"AB\0", 3}));
 }

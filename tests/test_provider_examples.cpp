@@ -56,6 +56,12 @@ TEST_CASE("home_provider through the simulated MPR: map, look up, refuse others,
           wn_status::already_connected);
     CHECK(mpr.add_connection({.remote_name = L"\\\\fileserver\\x"}).status == wn_status::bad_netname);
     CHECK(mpr.add_connection({.remote_name = L"\\\\home\\music"}).status == wn_status::success); // deviceless
+    // Windows names ignore case: \\HOME\docs is one of its shares too (deviceless: no drive to define).
+    CHECK(mpr.add_connection({.remote_name = L"\\\\HOME\\docs"}).status == wn_status::success);
+    CHECK(mpr.add_connection({.remote_name = L"\\\\Home\\Letters"}).status == wn_status::success);
+    CHECK(mpr.add_connection({.remote_name = L"\\\\homework\\x"}).status == wn_status::bad_netname);
+    CHECK(mpr.cancel_connection(L"\\\\HOME\\docs", true).status == wn_status::success);
+    CHECK(mpr.cancel_connection(L"\\\\Home\\Letters", true).status == wn_status::success);
     CHECK(mpr.get_connection(L"P:").text == L"\\\\home\\docs");
     CHECK(mt::buffer_rule_violations(mt::connection_matrix(*p, L"P:")).empty());
     CHECK(mpr.cancel_connection(L"P:", false).status == wn_status::success);
@@ -89,6 +95,12 @@ TEST_CASE("lab_provider (the README's provider): the five NP functions it claims
           wn_status::already_connected);
     CHECK(mpr.add_connection({.remote_name = L"\\\\lab\\docs"}).status == wn_status::bad_netname); // no drive
     CHECK(mpr.add_connection({.local_name = L"Q:", .remote_name = L"\\\\home\\x"}).status == wn_status::bad_netname);
+    CHECK(mpr.add_connection({.local_name = L"L:", .remote_name = L"\\\\LAB\\docs"}).status == wn_status::success);
+    CHECK(mpr.add_connection({.local_name = L"M:", .remote_name = L"\\\\Lab\\Docs"}).status == wn_status::success);
+    CHECK(mpr.add_connection({.local_name = L"N:", .remote_name = L"\\\\labs\\docs"}).status == wn_status::bad_netname);
+    CHECK(mpr.get_connection(L"L:").text == L"\\\\LAB\\docs");
+    CHECK(mpr.cancel_connection(L"L:", false).status == wn_status::success);
+    CHECK(mpr.cancel_connection(L"M:", false).status == wn_status::success);
     CHECK(mpr.get_connection(L"P:").text == L"\\\\lab\\docs");
     CHECK(mt::buffer_rule_violations(mt::connection_matrix(*p, L"P:")).empty());
     CHECK(mpr.cancel_connection(L"P:", false).status == wn_status::success);

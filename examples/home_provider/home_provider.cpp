@@ -22,7 +22,7 @@ static bool DefineDosDeviceW(unsigned /*flags*/, const wchar_t* /*device*/, cons
 using namespace mprnotify;
 
 namespace {
-constexpr std::wstring_view share_prefix = L"\\\\home\\"; // the remote names this provider serves: \\home\<name>
+constexpr std::wstring_view share_prefix = L"\\\\home\\"; // it serves \\home\<name>, in any case (\\HOME\docs)
 constexpr std::wstring_view home_folder = L"C:\\home";    // the local folder holding one folder per share
 } // namespace
 
@@ -33,7 +33,7 @@ struct home_provider {
 
     wn_status connect(const connect_request& request)
     {
-        if (!request.remote_name().starts_with(share_prefix)) {
+        if (!request.remote_name().starts_with_ignoring_case(share_prefix)) {
             return wn_status::bad_netname; // not mine: MPR asks the next provider
         }
         // A drive is remembered by its letter, a deviceless connection by its remote name.

@@ -15,7 +15,7 @@ struct lab_provider {
 
     wn_status connect(const connect_request& request)
     {
-        if (!request.remote_name().starts_with(L"\\\\lab\\") || request.is_deviceless()) {
+        if (!request.remote_name().starts_with_ignoring_case(L"\\\\lab\\") || request.is_deviceless()) {
             return wn_status::bad_netname; // not mine: MPR asks the next provider
         }
         std::scoped_lock hold{lock};

@@ -2,7 +2,8 @@
 //
 // MPR may pass NULL for any string field. A nullable_wstring keeps "absent" (NULL) apart from
 // "empty" (L""), and gives std::wstring_view / std::span access without copying. The length is
-// measured on each access (wcslen), so holding one costs a pointer.
+// measured on each access (wcslen), so holding one costs a pointer. equals_ignoring_case and
+// starts_with_ignoring_case compare as Windows compares names (name_compare.hpp).
 #pragma once
 
 #include <cstddef>
@@ -11,6 +12,8 @@
 #include <span>
 #include <string_view>
 #include <type_traits>
+
+#include "name_compare.hpp"
 
 namespace mprnotify {
 
@@ -94,6 +97,19 @@ public:
             ++size;
         }
         return a.has_value() && equals(a.text_, b, size);
+    }
+
+    /// True when the field is not NULL and its text is `other`, ignoring case as Windows compares
+    /// names (ordinal; on Windows CompareStringOrdinal). Reads the text no further than one character
+    /// past `other`'s length or its terminator: nothing is measured.
+    [[nodiscard]] bool equals_ignoring_case(std::wstring_view other) const noexcept
+    {
+        return text_ != nullptr && detail::terminated_equals_ignoring_case(text_, other);
+    }
+    /// True when the field is not NULL and its text begins with `prefix`, ignoring case likewise.
+    [[nodiscard]] bool starts_with_ignoring_case(std::wstring_view prefix) const noexcept
+    {
+        return text_ != nullptr && detail::terminated_starts_with_ignoring_case(text_, prefix);
     }
 
 private:

@@ -5,15 +5,19 @@
 // local name) reaches the hook as a wzstring_view once the boundary has checked that it is not
 // NULL. Comparisons (==, <=>, starts_with) walk the characters once and stop at the first
 // difference, as wcscmp and wcsncmp do: no length is measured first, so `name == L"P:"` compiles
-// to a few compares. Everything else goes through view() or the implicit conversion to
-// std::wstring_view, which measure the text once; c_str() hands the terminated text to a Win32
-// call without a copy. (Unlike a std::wstring_view it does not know its length: that is the point.)
-// One pointer, trivially copyable; valid only as long as the text (for a hook: during the call).
+// to a few compares. equals_ignoring_case and starts_with_ignoring_case compare as Windows compares
+// names, ordinally ignoring case (name_compare.hpp), without measuring the name either. Everything
+// else goes through view() or the implicit conversion to std::wstring_view, which measure the text
+// once; c_str() hands the terminated text to a Win32 call without a copy. (Unlike a
+// std::wstring_view it does not know its length: that is the point.) One pointer, trivially
+// copyable; valid only as long as the text (for a hook: during the call).
 #pragma once
 
 #include <compare>
 #include <cstddef>
 #include <string_view>
+
+#include "name_compare.hpp"
 
 // A compare against a literal is unrolled into one compare per character: the loop is unrolled
 // when its length is known at compile time (a literal array, or a view whose size the optimiser
@@ -109,6 +113,20 @@ public:
         return true;
     }
     [[nodiscard]] constexpr bool starts_with(wchar_t c) const noexcept { return c != L'\0' && at(0) == c; }
+
+    /// True when the text is `other`, ignoring case as Windows compares names (ordinal; on Windows
+    /// CompareStringOrdinal). Reads the text no further than one character past `other`'s length or
+    /// its own terminator. Not constexpr: on Windows the system compares.
+    [[nodiscard]] bool equals_ignoring_case(std::wstring_view other) const noexcept
+    {
+        return detail::terminated_equals_ignoring_case(text_, other);
+    }
+    /// True when the text begins with `prefix`, ignoring case as equals_ignoring_case does; reads the
+    /// text no further than the prefix's length or its own terminator.
+    [[nodiscard]] bool starts_with_ignoring_case(std::wstring_view prefix) const noexcept
+    {
+        return detail::terminated_starts_with_ignoring_case(text_, prefix);
+    }
 
     /// Lexicographic by character value, as std::wstring_view compares: a map keyed by std::wstring
     /// with std::less<> finds a wzstring_view without measuring it.
