@@ -136,6 +136,51 @@ TEST_CASE("browse: every random resource set comes back whole, at every count an
     CHECK(batches > 400);
 }
 
+TEST_CASE("browse: dwType and dwUsage select the entries MPR gets, whatever the provider returned")
+{
+    std::mt19937 random{20261130};
+    provider_router mpr;
+    mpr.add_provider(make_provider<home_browser>("Home"));
+    constexpr resource_type types[] = {resource_type::any, resource_type::disk, resource_type::print};
+    constexpr resource_usage usages[] = {resource_usage::none, resource_usage::connectable, resource_usage::container,
+                                         resource_usage::connectable | resource_usage::container};
+    for (int round = 0; round < 300; ++round) {
+        home_shares.clear();
+        const std::size_t size = random() % 24;
+        for (std::size_t i = 0; i < size; ++i) {
+            net_resource r = test_support::random_resource(random);
+            r.type = types[random() % 3];
+            r.usage = usages[random() % 4];
+            home_shares.push_back(std::move(r));
+        }
+        browse_call call;
+        call.provider = "Home";
+        call.scope = random() % 4 == 0 ? resource_scope::connected : resource_scope::globalnet;
+        call.type = types[random() % 3];
+        call.usage = usages[random() % 4];
+        call.count = random() % 2 == 0 ? 1U : 0xFFFFFFFFU;
+        call.bytes = static_cast<platform::dword>(random() % 3000);
+        const enum_filter asked{call.scope, static_cast<std::uint32_t>(call.type),
+                                static_cast<std::uint32_t>(call.usage)};
+        std::vector<net_resource> expected;
+        for (const net_resource& r : home_shares) {
+            const bool type_ok = call.type == resource_type::any || r.type == resource_type::any || r.type == call.type;
+            const bool usage_ok = call.scope != resource_scope::globalnet || call.usage == resource_usage::none ||
+                                  (static_cast<std::uint32_t>(r.usage) & static_cast<std::uint32_t>(call.usage)) != 0;
+            CHECK(asked.selects(view_of(r)) == (type_ok && usage_ok));
+            if (type_ok && usage_ok) {
+                expected.push_back(r);
+            }
+        }
+        const auto result = mpr.browse(call);
+        INFO("round " << round << ", " << size << " entries, type " << static_cast<int>(call.type) << ", usage "
+                      << static_cast<int>(call.usage) << ", " << call.bytes << " bytes");
+        CHECK(result.problem == "");
+        CHECK(result.status == wn_status::no_more_entries);
+        CHECK(result.entries == expected);
+    }
+}
+
 TEST_CASE("browse: the caller retries with the size WN_MORE_DATA asked for, or stops")
 {
     home_shares = {share(L"\\\\home\\docs"), share(L"\\\\home\\music")};

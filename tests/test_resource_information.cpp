@@ -75,6 +75,41 @@ struct informer {
 
 using np = provider_entry_points<informer>;
 
+/// Answers NPGetResourceParent with what its own resource_information says about the parent's name.
+struct reusing_informer {
+    static constexpr std::uint32_t net_type = 0x00FB0000;
+    std::optional<mprnotify::resource_information> resource_information(const resource_request& request)
+    {
+        const std::wstring_view name = request.remote_name();
+        mprnotify::resource_information info;
+        info.resource.provider = std::wstring{request.provider().value_or(L"Home Network")};
+        if (name == L"\\\\home") {
+            info.resource.remote_name = L"\\\\home";
+            info.resource.display_type = display_type::server;
+            info.resource.usage = resource_usage::container;
+            return info;
+        }
+        if (!name.starts_with(L"\\\\home\\")) {
+            return std::nullopt;
+        }
+        info.resource.remote_name = std::wstring{name.substr(0, name.find(L'\\', 7))};
+        info.resource.type = resource_type::disk;
+        info.resource.display_type = display_type::share;
+        info.resource.usage = resource_usage::connectable;
+        return info;
+    }
+    std::optional<net_resource> resource_parent(const resource_request& request)
+    {
+        const std::wstring_view name = request.remote_name();
+        // The parent's name is a part of this one: not terminated, and no NETRESOURCE to make.
+        auto parent = resource_information(resource_request{name.substr(0, name.rfind(L'\\')), request.provider()});
+        if (!parent) {
+            return std::nullopt;
+        }
+        return parent->resource;
+    }
+};
+
 struct resource_in {
     std::wstring remote;
     platform::net_resource_w raw{};
@@ -189,4 +224,38 @@ TEST_CASE("NPFormatNetworkName: characters with the terminator, the flags and th
     CHECK(np::format_network_name(nullptr, out.data(), &length, 0, 0) == 487);
     CHECK(np::format_network_name(name.data(), nullptr, &length, 0, 0) == 487);
     CHECK(np::format_network_name(name.data(), out.data(), nullptr, 0, 0) == 487);
+}
+
+TEST_CASE("resource_request from a name: a hook asks its own resource_information about the parent")
+{
+    const std::wstring_view name = L"\\\\home\\music\\albums";
+    const resource_request parent{name.substr(0, 12)};
+    CHECK(parent.remote_name() == L"\\\\home\\music");
+    CHECK_FALSE(parent.provider().has_value());
+    CHECK(parent.resource_type() == resource_type::any);
+    wchar_t provider[] = L"Home Network";
+    const resource_request typed{L"\\\\home\\printer", nullable_wstring{provider}, resource_type::print};
+    CHECK(typed.provider() == L"Home Network");
+    CHECK(typed.resource_type() == resource_type::print);
+
+    using np_reuse = provider_entry_points<reusing_informer>;
+    std::vector<std::byte> buffer(512);
+    resource_in share{L"\\\\home\\music"};
+    auto size = static_cast<platform::dword>(buffer.size());
+    CHECK(np_reuse::get_resource_parent(&share.raw, buffer.data(), &size) == 0);
+    const net_resource server = read_packed_resources(buffer.data(), 1).at(0);
+    CHECK(server.remote_name == L"\\\\home");
+    CHECK(server.display_type == display_type::server);
+    CHECK(server.usage == resource_usage::container);
+    CHECK(server.provider == L"Home Network");
+
+    resource_in folder{L"\\\\home\\music\\albums"};
+    folder.raw.lpProvider = provider;
+    CHECK(np_reuse::get_resource_parent(&folder.raw, buffer.data(), &size) == 0);
+    const net_resource music = read_packed_resources(buffer.data(), 1).at(0);
+    CHECK(music.remote_name == L"\\\\home\\music");
+    CHECK(music.display_type == display_type::share);
+
+    resource_in other{L"\\\\elsewhere\\x"};
+    CHECK(np_reuse::get_resource_parent(&other.raw, buffer.data(), &size) == 67); // WN_BAD_NETNAME
 }

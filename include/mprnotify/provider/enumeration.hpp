@@ -4,8 +4,11 @@
 //     static constexpr mprnotify::enum_scopes enumerates = mprnotify::enum_scopes::globalnet;
 //     Sequence enumerate(const mprnotify::enum_request&);
 // `enumerates` is NPGetCaps(WNNC_ENUMERATION)'s answer; an open for any other scope is answered
-// WN_NOT_SUPPORTED without calling the hook ("NPOpenEnum function (npapi.h)"). The Sequence is
-// any of
+// WN_NOT_SUPPORTED without calling the hook ("NPOpenEnum function (npapi.h)"). The library hands MPR
+// only the entries the request's dwType and dwUsage select (enum_filter), skipping the others as it
+// packs; a handler whose enumerate applies them itself says so, and nothing is skipped:
+//     static constexpr bool enumerate_applies_filter = true;
+// The Sequence is any of
 //   - a range of resources (std::vector<net_resource>, a view over the handler's own data, ...);
 //   - a generator: a callable returning std::optional<net_resource> (or resource_view), std::nullopt
 //     at the end - entries are produced lazily, one per call, as MPR reads;
@@ -64,6 +67,48 @@ enum class enum_scopes : std::uint32_t {
     return bit != 0 && (static_cast<std::uint32_t>(scopes) & bit) == bit;
 }
 
+/// The entries an open asks for, by their dwType and dwUsage (the NPOpenEnum page):
+///   - dwType: RESOURCETYPE_DISK and RESOURCETYPE_PRINT select; without either (0, or just
+///     RESOURCEUSAGE_ATTACHED) every type is asked for. An entry of resource_type::any (a server,
+///     a domain, a resource whose type is not known) is taken whatever the type asked for.
+///   - dwUsage, for RESOURCE_GLOBALNET only (the page lets other scopes ignore it):
+///     RESOURCEUSAGE_CONNECTABLE and RESOURCEUSAGE_CONTAINER select; an entry is taken when its usage
+///     has one of the bits asked for. Without either (0, or only other bits) every usage is.
+class enum_filter {
+public:
+    /// Selects every entry.
+    constexpr enum_filter() noexcept = default;
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the order the SDK and the docs use
+    constexpr enum_filter(resource_scope scope, std::uint32_t type_bits, std::uint32_t usage_bits) noexcept
+        : types_(static_cast<std::uint8_t>(type_bits & selecting_types)),
+          usages_(scope == resource_scope::globalnet ? static_cast<std::uint8_t>(usage_bits & selecting_usages) : 0)
+    {
+    }
+
+    /// True when no entry is skipped.
+    [[nodiscard]] constexpr bool selects_everything() const noexcept { return (types_ | usages_) == 0; }
+    [[nodiscard]] constexpr bool selects(resource_type type) const noexcept
+    {
+        const auto bits = static_cast<std::uint32_t>(type);
+        return types_ == 0 || bits == 0 || (bits & types_) != 0;
+    }
+    [[nodiscard]] constexpr bool selects(resource_usage usage) const noexcept
+    {
+        return usages_ == 0 || (static_cast<std::uint32_t>(usage) & usages_) != 0;
+    }
+    /// True when the entry's type and usage are both asked for.
+    [[nodiscard]] constexpr bool selects(const resource_view& entry) const noexcept
+    {
+        return selects(entry.type) && selects(entry.usage);
+    }
+
+private:
+    static constexpr std::uint32_t selecting_types = 0x1U | 0x2U;  // RESOURCETYPE_DISK, _PRINT
+    static constexpr std::uint32_t selecting_usages = 0x1U | 0x2U; // RESOURCEUSAGE_CONNECTABLE, _CONTAINER
+    std::uint8_t types_ = 0;
+    std::uint8_t usages_ = 0;
+};
+
 /// What NPOpenEnum asks: a zero-copy view, valid only during the enumerate hook.
 class enum_request {
 public:
@@ -77,21 +122,17 @@ public:
     [[nodiscard]] resource_scope scope() const noexcept { return scope_; }
     /// dwType as MPR passed it: RESOURCETYPE_DISK / _PRINT bits, and RESOURCEUSAGE_ATTACHED.
     [[nodiscard]] std::uint32_t type_bits() const noexcept { return type_; }
-    /// True when resources of type `type` are asked for (dwType 0, or just ATTACHED, asks for all).
-    [[nodiscard]] bool wants(resource_type type) const noexcept
-    {
-        const std::uint32_t kinds = type_ & ~attached;
-        return kinds == 0 || (kinds & static_cast<std::uint32_t>(type)) != 0;
-    }
+    /// True when entries of type `type` are asked for, as filter() reads dwType.
+    [[nodiscard]] bool wants(resource_type type) const noexcept { return filter().selects(type); }
     /// RESOURCEUSAGE_ATTACHED in dwType: fail if the caller is not authenticated.
     [[nodiscard]] bool requires_authentication() const noexcept { return (type_ & attached) != 0; }
     /// dwUsage as MPR passed it (0: every usage).
     [[nodiscard]] std::uint32_t usage_bits() const noexcept { return usage_; }
-    /// True when entries with usage `usage` are asked for (dwUsage 0 asks for all).
-    [[nodiscard]] bool wants(resource_usage usage) const noexcept
-    {
-        return usage_ == 0 || (usage_ & static_cast<std::uint32_t>(usage)) != 0;
-    }
+    /// True when entries with usage `usage` are asked for, as filter() reads dwUsage.
+    [[nodiscard]] bool wants(resource_usage usage) const noexcept { return filter().selects(usage); }
+    /// The entries asked for: all the library keeps of the hook's sequence, unless the handler
+    /// declares enumerate_applies_filter = true.
+    [[nodiscard]] enum_filter filter() const noexcept { return enum_filter{scope_, type_, usage_}; }
     /// True for the top level of the network: no container, or one without a remote name.
     [[nodiscard]] bool at_top() const noexcept { return parent_ == nullptr || parent_->lpRemoteName == nullptr; }
     /// The container to browse into (a remote name this provider enumerated, or one the caller

@@ -30,22 +30,34 @@ namespace mprnotify {
 /// The resource MPR asks about: lpRemoteName (never NULL here: the boundary answers
 /// WN_BAD_NETNAME first), and lpProvider and dwType if the caller knew them. The other fields are
 /// not initialised by the caller ("ignored and are not initialized"), so they are not exposed.
+/// A hook can make one from a name too, to ask its own resource_information or resource_parent
+/// about another resource (the parent of the one asked about, say).
 class resource_request {
 public:
-    explicit resource_request(const platform::net_resource_w& resource) noexcept : resource_(&resource) {}
-    explicit resource_request(const platform::net_resource_w&&) = delete;
-
-    /// "\\server\share\dir": for NPGetResourceInformation it may go on past the network part.
-    [[nodiscard]] std::wstring_view remote_name() const noexcept { return std::wstring_view{resource_->lpRemoteName}; }
-    [[nodiscard]] nullable_wstring provider() const noexcept { return nullable_wstring{resource_->lpProvider}; }
-    /// 0 (RESOURCETYPE_ANY) when the caller does not know it.
-    [[nodiscard]] mprnotify::resource_type resource_type() const noexcept
+    explicit resource_request(const platform::net_resource_w& resource) noexcept
+        : remote_name_(resource.lpRemoteName == nullptr ? std::wstring_view{}
+                                                        : std::wstring_view{resource.lpRemoteName}),
+          provider_(resource.lpProvider), type_(static_cast<mprnotify::resource_type>(resource.dwType))
     {
-        return static_cast<mprnotify::resource_type>(resource_->dwType);
+    }
+    explicit resource_request(const platform::net_resource_w&&) = delete;
+    /// A request about `remote_name`, which must outlive the request (it need not be terminated).
+    explicit resource_request(std::wstring_view remote_name, nullable_wstring provider = nullable_wstring{},
+                              mprnotify::resource_type type = mprnotify::resource_type::any) noexcept
+        : remote_name_(remote_name), provider_(provider), type_(type)
+    {
     }
 
+    /// "\\server\share\dir": for NPGetResourceInformation it may go on past the network part.
+    [[nodiscard]] std::wstring_view remote_name() const noexcept { return remote_name_; }
+    [[nodiscard]] nullable_wstring provider() const noexcept { return provider_; }
+    /// 0 (RESOURCETYPE_ANY) when the caller does not know it.
+    [[nodiscard]] mprnotify::resource_type resource_type() const noexcept { return type_; }
+
 private:
-    const platform::net_resource_w* resource_;
+    std::wstring_view remote_name_;
+    nullable_wstring provider_;
+    mprnotify::resource_type type_;
 };
 
 /// NPGetResourceInformation's answer: the network part of the name as a resource, and the rest

@@ -12,6 +12,8 @@
 //     one fits; WN_NO_MORE_ENTRIES at the end.
 //   - NPOpenEnum: dwType or dwUsage bits winnetwk.h does not define are WN_BAD_VALUE, before the
 //     hook (dwUsage only for RESOURCE_GLOBALNET: the page lets other scopes ignore it).
+//   - NPEnumResource packs only the entries the request's enum_filter selects, unless the handler
+//     declares enumerate_applies_filter = true.
 //   - A sequence that throws ends its enumeration: the entries packed before the throw are
 //     delivered, and every later NPEnumResource answers the policy's answer (WN_NO_MORE_ENTRIES
 //     under fail_open).
@@ -62,7 +64,8 @@ class browse_entry_points {
     template <class H>
     struct enumeration_types {
         using answer = decltype(enumerate_hook::call(std::declval<H&>(), std::declval<const enum_request&>()));
-        using state = enumeration_state<sequence_of<answer>>;
+        using filter = std::conditional_t<enumerate_applies_filter<H>(), every_entry, enum_filter>;
+        using state = enumeration_state<sequence_of<answer>, filter>;
     };
 
 public:
@@ -92,7 +95,7 @@ public:
             }
             const enum_request request{asked, static_cast<std::uint32_t>(type), static_cast<std::uint32_t>(usage),
                                        wide(container)};
-            return open(request, handle_out);
+            return open(request, request.filter(), handle_out);
         }
     }
 
@@ -230,6 +233,8 @@ private:
     /// The state of H's enumerations; named only where H has an enumerate hook.
     template <class H = Handler>
     using state_of = typename enumeration_types<H>::state;
+    template <class H = Handler>
+    using filter_of = typename enumeration_types<H>::filter;
     using table_type = context_table<enumeration_capacity_of<Policy>(), default_context_inline_bytes>;
     /// Created after the handler, so destroyed before it. Also for a constant handler, which is
     /// never destroyed: the table is, at exit, and existing() then answers nullptr.
@@ -278,7 +283,9 @@ private:
         }
     }
 
-    static wn_status open(const enum_request& request, void** handle_out) noexcept
+    /// The enumerate hook's sequence in a new slot; `filter` (request.filter()) is what its cursor keeps,
+    /// unless the handler applies it itself.
+    static wn_status open(const enum_request& request, enum_filter filter, void** handle_out) noexcept
     {
         report r{operation::open_enum, phase::unknown};
         Handler* handler = r.handler();
@@ -311,14 +318,19 @@ private:
                 return;
             }
             if (stored) {
-                slot.template object<state_of<>>().start();
+                if constexpr (std::is_same_v<filter_of<>, enum_filter>) {
+                    slot.template object<state_of<>>().start(filter);
+                } else {
+                    slot.template object<state_of<>>().start();
+                }
             }
         });
         if (!ran) {
             return failed<operation::open_enum>(r); // the slot's release destroys what was stored
         }
         if (refused) {
-            return *refused == wn_status::not_connected ? declined(operation::open_enum) : *refused;
+            return *refused == wn_status::not_connected ? declined(operation::open_enum)
+                                                        : hook_answer<operation::open_enum, Handler>(*refused);
         }
         if (!stored) {
             r.fail(failure_site::context_store, "no memory for the enumeration's state", wn_status::out_of_memory);

@@ -129,7 +129,7 @@ public:
     }
 
 private:
-    /// Runs a hook that answers a wn_status.
+    /// Runs a hook that answers a wn_status; an answer the function cannot give is declined.
     template <operation Op, class Hook>
     static wn_status run(Hook&& hook) noexcept
     {
@@ -142,7 +142,7 @@ private:
         if (!r.attempt(failure_site::provider_hook, [&] { answer = hook(*handler); })) {
             return failed<Op>(r);
         }
-        return answer;
+        return hook_answer<Op, Handler>(answer);
     }
 
     template <class ResourcePointer>

@@ -15,8 +15,9 @@
 //     to a NUL. The structure itself is copied with memcpy (any alignment).
 //   - The hook is not called after any of those answers. The logon script it returns is copied
 //     into memory from platform::local_alloc (LocalAlloc, which MPR frees); an empty script is none.
-//   - Failures follow the provider policy (WN_NOT_SUPPORTED under fail_open); no message, trace or
-//     log the library writes names a credential; the thread's last error is kept.
+//   - Failures follow the provider policy (WN_NOT_SUPPORTED under fail_open); a hook's WN_MORE_DATA
+//     or WN_NO_MORE_ENTRIES is reported and answered WN_NOT_SUPPORTED (boundary.hpp); no message,
+//     trace or log the library writes names a credential; the thread's last error is kept.
 #pragma once
 
 #include <cstddef>
@@ -179,7 +180,7 @@ public:
                            [&] { answer = on_password_change_hook::call(*handler, request); })) {
                 return failed<operation::password_change_notify>(r);
             }
-            return answer;
+            return hook_answer<operation::password_change_notify, Handler>(answer);
         }
     }
 
@@ -198,7 +199,7 @@ private:
             return failed<operation::logon_notify>(r);
         }
         if constexpr (std::is_same_v<answer_type, wn_status>) {
-            return *answer;
+            return hook_answer<operation::logon_notify, Handler>(*answer);
         } else {
             if (!answer->has_value() || (*answer)->empty()) {
                 return wn_status::success;

@@ -5,7 +5,8 @@
 // salted, generation-checked number, never a pointer) and does not move while it is there, so a
 // range's iterators stay valid across NPEnumResource calls. An entry that did not fit in MPR's
 // buffer is not consumed: the next batch starts with it (a range's iterator stays on it; a
-// generator's value is kept).
+// generator's value is kept). An entry the request's filter does not select is passed over while
+// packing: it is not counted and never sized.
 #pragma once
 
 #include <cstddef>
@@ -32,19 +33,26 @@ struct batch_result {
     std::size_t one_entry_bytes = 0;
 };
 
-/// Walks a sequence and packs it batch by batch: start() once the cursor is in its final place,
-/// then fill() per NPEnumResource.
-template <class Sequence>
+/// The filter of a handler whose enumerate applies the request's type and usage itself.
+struct every_entry {
+    [[nodiscard]] static constexpr bool selects_everything() noexcept { return true; }
+    [[nodiscard]] static constexpr bool selects(const resource_view& /*entry*/) noexcept { return true; }
+};
+
+/// Walks a sequence and packs the entries `Filter` (enum_filter or every_entry) selects, batch by
+/// batch: start(filter) once the cursor is in its final place, then fill() per NPEnumResource.
+template <class Sequence, class Filter>
 class sequence_cursor;
 
-template <class Sequence>
+template <class Sequence, class Filter>
 requires resource_range<Sequence>
-class sequence_cursor<Sequence> {
+class sequence_cursor<Sequence, Filter> {
 public:
     explicit sequence_cursor(Sequence&& sequence) : sequence_(std::move(sequence)) {}
     /// Iterators refer to the stored sequence, so they are taken once it is in the table's slot.
-    void start()
+    void start(Filter filter = Filter{})
     {
+        filter_ = filter;
         at_.emplace(std::ranges::begin(sequence_));
         end_ = std::ranges::end(sequence_);
     }
@@ -53,6 +61,11 @@ public:
     /// The packer, the position and the end are held in locals for the batch and put back however
     /// it ends (a throw included): the stores into MPR's buffer could alias them as far as the
     /// compiler knows, and would make it reload and store them for every string.
+    ///
+    /// Filtering adds no test per entry to a request for everything: the loop runs to `stop`, which
+    /// is the end then, and only there asks what is next. When filtering, `stop` is the entry after
+    /// the one just selected, so every entry takes that way. (A range whose entries are made on each
+    /// dereference, or whose end is not an iterator, tests each entry as it is read instead.)
     template <class Packer>
     MPRNOTIFY_DETAIL_INLINE batch_result fill(Packer& packer, std::size_t requested)
     {
@@ -64,12 +77,37 @@ public:
             *at_ = std::move(at);
         });
         const auto end = end_;
+        const bool filtering = !filter_.selects_everything();
+        [[maybe_unused]] auto stop = end;
+        if constexpr (stops_at_selected) {
+            if (filtering) {
+                stop = at;
+            }
+        }
         for (std::size_t left = requested > out.count() ? requested - out.count() : 0; left != 0; --left) {
-            if (at == end) {
+            if constexpr (stops_at_selected) {
+                if (at == stop) [[unlikely]] {
+                    while (at != end && !filter_.selects(view_of(*at))) {
+                        ++at;
+                    }
+                    if (at == end) {
+                        result.at_end = true;
+                        break;
+                    }
+                    stop = std::ranges::next(at);
+                }
+            } else if (at == end) {
                 result.at_end = true;
                 break;
             }
             decltype(auto) entry = *at;
+            if constexpr (!stops_at_selected) {
+                if (filtering && !filter_.selects(view_of(entry))) {
+                    ++at;
+                    ++left; // passed over: not one of the entries counted
+                    continue;
+                }
+            }
             if (const std::size_t needed = out.append_or_size(view_of(entry)); needed != 0) {
                 result.one_entry_bytes = needed;
                 break;
@@ -80,23 +118,30 @@ public:
     }
 
 private:
+    /// True when an entry can be read twice (to select it, then to pack it) for the price of a load,
+    /// and `stop` can hold an iterator as well as the end.
+    static constexpr bool stops_at_selected = std::ranges::forward_range<Sequence> &&
+                                              std::ranges::common_range<Sequence> &&
+                                              std::is_lvalue_reference_v<std::ranges::range_reference_t<Sequence>>;
+
     Sequence sequence_;
     // Taken at start() (an input iterator need not be default-constructible). Nothing changes the
     // sequence while it is enumerated, so its end stays where it was.
     std::optional<std::ranges::iterator_t<Sequence>> at_;
     std::ranges::sentinel_t<Sequence> end_{};
+    Filter filter_{};
 };
 
-template <class Sequence>
-requires(!resource_range<Sequence> && resource_generator<Sequence>) class sequence_cursor<Sequence> {
+template <class Sequence, class Filter>
+requires(!resource_range<Sequence> && resource_generator<Sequence>) class sequence_cursor<Sequence, Filter> {
     using value_type = typename optional_value<std::remove_cvref_t<std::invoke_result_t<Sequence&>>>::type;
 
 public:
     explicit sequence_cursor(Sequence&& generator) : generator_(std::move(generator)) {}
-    void start() {}
+    void start(Filter filter = Filter{}) { filter_ = filter; }
 
-    /// As for a range. An entry that did not fit is kept for the next batch; the generator is never
-    /// asked again after it said std::nullopt.
+    /// As for a range. An entry that did not fit is kept for the next batch; one the filter does not
+    /// select is dropped; the generator is never asked again after it said std::nullopt.
     template <class Packer>
     batch_result fill(Packer& packer, std::size_t requested)
     {
@@ -109,6 +154,11 @@ public:
             if (!current_) {
                 result.at_end = true;
                 break;
+            }
+            if (!filter_.selects(view_of(*current_))) {
+                current_.reset();
+                ++left; // passed over: not one of the entries counted
+                continue;
             }
             if (const std::size_t needed = packer.append_or_size(view_of(*current_)); needed != 0) {
                 result.one_entry_bytes = needed;
@@ -123,6 +173,7 @@ private:
     Sequence generator_;
     std::optional<value_type> current_;
     bool exhausted_ = false;
+    Filter filter_{};
 };
 
 /// Open enumerations a provider may have at once, unless its policy says `enumeration_capacity`.
@@ -143,13 +194,13 @@ template <class Answer>
 using sequence_of = std::conditional_t<resource_sequence<std::remove_cvref_t<Answer>>, std::remove_cvref_t<Answer>,
                                        lookup_value_t<Answer>>;
 
-/// One open enumeration: the cursor over its sequence (start(), then fill() per NPEnumResource; the
+/// One open enumeration: the cursor over its sequence (start(filter), then fill() per NPEnumResource; the
 /// sequence's code may throw, the entries already packed stay, and the caller ends the enumeration),
 /// and the answer it ended with.
-template <class Sequence>
-class enumeration_state : public sequence_cursor<Sequence> {
+template <class Sequence, class Filter = enum_filter>
+class enumeration_state : public sequence_cursor<Sequence, Filter> {
 public:
-    using sequence_cursor<Sequence>::sequence_cursor;
+    using sequence_cursor<Sequence, Filter>::sequence_cursor;
 
     /// Set once the enumeration cannot go on: the answer to every later NPEnumResource (never
     /// WN_SUCCESS, which means "not ended").

@@ -11,6 +11,8 @@
 //     Answer user_of(mprnotify::nullable_wstring name);                      NPGetUser
 //     static constexpr mprnotify::enum_scopes enumerates = ...;  with
 //     Sequence enumerate(const mprnotify::enum_request&);         NPOpenEnum / NPEnumResource / NPCloseEnum
+//     static constexpr bool enumerate_applies_filter = true;    optional: enumerate returns only what the
+//                                                             request's dwType / dwUsage select
 //     Answer resource_information(const mprnotify::resource_request&);       NPGetResourceInformation
 //     Answer resource_parent(const mprnotify::resource_request&);            NPGetResourceParent
 //     Answer format_network_name(const mprnotify::format_request&);          NPFormatNetworkName
@@ -182,6 +184,29 @@ MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(on_password_change, password_change_requ
 // clang-format on
 
 MPRNOTIFY_DETAIL_MEMBER_PROBE(enumerates);
+MPRNOTIFY_DETAIL_MEMBER_PROBE(enumerate_applies_filter);
+
+template <auto Value>
+inline constexpr bool is_bool_constant = std::is_same_v<decltype(Value), bool>;
+
+/// A usable enumerate_applies_filter: a static constexpr bool.
+template <class H>
+concept has_enumerate_applies_filter = requires
+{
+    H::enumerate_applies_filter;
+}
+&&is_bool_constant<H::enumerate_applies_filter>;
+
+/// True when H's enumerate applies the request's type and usage itself: the library then skips nothing.
+template <class H>
+consteval bool enumerate_applies_filter() noexcept
+{
+    if constexpr (has_enumerate_applies_filter<H>) {
+        return H::enumerate_applies_filter;
+    } else {
+        return false;
+    }
+}
 
 /// The scopes H enumerates (WNNC_ENUMERATION's answer): none without an enumerate hook.
 template <class H>
@@ -205,6 +230,11 @@ consteval bool validate_enumeration()
                   "context, shareable)");
     static_assert(!declares_enumerates<H> || enumerate_hook::declared<H>,
                   "mprnotify: enumerates is declared but there is no enumerate hook to answer NPOpenEnum");
+    static_assert(!declares_enumerate_applies_filter<H> || enumerate_hook::declared<H>,
+                  "mprnotify: enumerate_applies_filter is declared but there is no enumerate hook");
+    static_assert(!declares_enumerate_applies_filter<H> || has_enumerate_applies_filter<H>,
+                  "mprnotify: enumerate_applies_filter must be a static constexpr bool (true: enumerate returns "
+                  "only the entries the request's dwType and dwUsage select)");
     if constexpr (declares_enumerates<H>) {
         static_assert(std::is_same_v<std::remove_cv_t<decltype(H::enumerates)>, enum_scopes>,
                       "mprnotify: enumerates must be a static constexpr mprnotify::enum_scopes");
