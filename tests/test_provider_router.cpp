@@ -9,6 +9,7 @@
 
 #include <cstring>
 #include <string>
+#include <utility>
 
 using namespace mprnotify;
 namespace t = mprnotify::testing;
@@ -50,6 +51,18 @@ struct old_style { // NPAddConnection only? no: one hook serves both; this one h
     {
         return universal_name{L"\\\\two\\share", std::wstring{path.substr(2)}};
     }
+};
+
+/// Owns every name but is never given the right password: WN_BAD_PASSWORD (86) to each connect.
+struct wants_password {
+    static constexpr std::uint32_t net_type = 0x00F40000;
+    static inline int connects = 0;
+    wn_status connect(const connect_request&)
+    {
+        ++connects;
+        return wn_status::bad_password;
+    }
+    wn_status disconnect(const disconnect_request&) { return wn_status::not_connected; }
 };
 
 struct vetoes_z {
@@ -204,4 +217,39 @@ TEST_CASE("the trace shows credentials as given/absent, never their text")
     CHECK(trace.find("password: absent, user: absent") != std::string::npos);
     CHECK(trace.find("pre  vetoes_z") != std::string::npos);
     CHECK(trace.find("NPAddConnection3   first") != std::string::npos);
+}
+
+TEST_CASE("WN_BAD_PASSWORD from a first provider: the three readings of what MPR does next")
+{
+    const auto run = [](t::connect_routing routing, const std::wstring& remote) {
+        t::provider_router mpr({}, {.connect = routing});
+        mpr.add_provider(t::make_provider<wants_password>("wants_password"));
+        mpr.add_provider(t::make_provider<second>("second"));
+        wants_password::connects = second::connects = 0;
+        const wn_status status = mpr.add_connection({.remote_name = remote, .password = L"wrong"}).status;
+        CHECK(wants_password::connects == 1);
+        return std::pair{status, second::connects};
+    };
+    // Nobody else owns the name: stop and first_error report 86; Wine reports the last answer, 67.
+    CHECK(run(t::connect_routing::stop, L"\\\\nowhere\\x") == std::pair{wn_status::bad_password, 0});
+    CHECK(run(t::connect_routing::first_error, L"\\\\nowhere\\x") == std::pair{wn_status::bad_password, 1});
+    CHECK(run(t::connect_routing::wine, L"\\\\nowhere\\x") == std::pair{wn_status::bad_netname, 1});
+    // The second provider owns it: only stop never asks it.
+    CHECK(run(t::connect_routing::stop, L"\\\\two\\share") == std::pair{wn_status::bad_password, 0});
+    CHECK(run(t::connect_routing::first_error, L"\\\\two\\share") == std::pair{wn_status::success, 1});
+    CHECK(run(t::connect_routing::wine, L"\\\\two\\share") == std::pair{wn_status::success, 1});
+    CHECK(t::provider_router_options{}.connect == t::connect_routing::stop);
+}
+
+TEST_CASE("the Wine reading: a provider it cannot call answers too, and no provider is WN_NO_NETWORK")
+{
+    t::provider_router mpr({}, {.connect = t::connect_routing::wine});
+    CHECK(mpr.add_connection({.remote_name = L"\\\\one\\x"}).status == wn_status::no_network);
+    mpr.add_provider(t::make_provider<wants_password>("wants_password"));
+    mpr.add_provider(t::make_provider<old_style>("old_style")); // no connection caps
+    CHECK(mpr.add_connection({.remote_name = L"\\\\one\\x"}).status == wn_status::bad_provider);
+    mpr.options().connect = t::connect_routing::stop;
+    CHECK(mpr.add_connection({.remote_name = L"\\\\one\\x"}).status == wn_status::bad_password);
+    mpr.options().connect = t::connect_routing::first_error;
+    CHECK(mpr.add_connection({.remote_name = L"\\\\one\\x"}).status == wn_status::bad_password);
 }

@@ -86,6 +86,65 @@ TEST_CASE("a missing ProviderOrder (and Order key) is created with the one token
     CHECK(order().value == L"ContosoNP");
 }
 
+TEST_CASE("no ProviderOrder before: register then unregister leaves none (the round trip includes absence)")
+{
+    const clean_tree tree;
+    CHECK(reg::register_provider(contoso, reg::order_position::last(), scratch) == change::created);
+    CHECK(order().value == L"ContosoNP");
+    CHECK(reg::unregister_provider(L"ContosoNP", scratch) == change::removed);
+    CHECK_FALSE(order().exists);
+    CHECK(reg::unregister_provider(L"ContosoNP", scratch) == change::none);
+    CHECK_FALSE(order().exists);
+}
+
+TEST_CASE("the last token goes with the value; an empty value not naming the provider is left alone")
+{
+    const clean_tree tree;
+    SUBCASE("an empty value from before is not given back: MPR reads it as an absent one")
+    {
+        set_order(REG_SZ, L"");
+        CHECK(reg::register_provider(contoso, reg::order_position::last(), scratch) == change::created);
+        CHECK(reg::unregister_provider(L"ContosoNP", scratch) == change::removed);
+        CHECK_FALSE(order().exists);
+    }
+    SUBCASE("blank tokens and a REG_EXPAND_SZ value holding only the provider")
+    {
+        set_order(REG_EXPAND_SZ, L" ,contosonp,,");
+        CHECK(reg::unregister_provider(L"ContosoNP", scratch) == change::removed);
+        CHECK_FALSE(order().exists);
+    }
+    SUBCASE("unregistering a provider not listed writes nothing, so an empty value stays")
+    {
+        set_order(REG_SZ, L"");
+        CHECK(reg::unregister_provider(L"ContosoNP", scratch) == change::none);
+        CHECK(order().exists);
+        CHECK(order().value.empty());
+    }
+}
+
+TEST_CASE("the empty value is deleted only while it is still exactly an empty REG_SZ")
+{
+    const clean_tree tree;
+    const auto delete_if_empty = [] {
+        reg::unique_key key;
+        REQUIRE(::RegOpenKeyExW(HKEY_CURRENT_USER, order_key.c_str(), 0, KEY_QUERY_VALUE | KEY_SET_VALUE, key.put()) ==
+                ERROR_SUCCESS);
+        bool deleted = true;
+        CHECK(mprnotify::detail::delete_text_if(key.get(), L"ProviderOrder", REG_SZ, L"", deleted) == ERROR_SUCCESS);
+        return deleted;
+    };
+    set_order(REG_SZ, L"OtherNP"); // another installer wrote in between
+    CHECK_FALSE(delete_if_empty());
+    CHECK(order().value == L"OtherNP");
+    set_order(REG_EXPAND_SZ, L"");
+    CHECK_FALSE(delete_if_empty());
+    CHECK(order().exists);
+    set_order(REG_SZ, L"");
+    CHECK(delete_if_empty());
+    CHECK_FALSE(order().exists);
+    CHECK_FALSE(delete_if_empty()); // already gone: a success
+}
+
 TEST_CASE("a malformed value: empty tokens dropped, others kept as stored, REG_EXPAND_SZ rewritten as REG_SZ")
 {
     const clean_tree tree;

@@ -269,7 +269,12 @@ report check_image(const pe_image& image, const check_options& options)
     if (reg.level == severity::ok && unreg.level == severity::ok) {
         out.findings.push_back({severity::ok, "regsvr32", "supported (DllRegisterServer, DllUnregisterServer)"});
     } else if (reg.level == severity::note && unreg.level == severity::note) {
-        out.findings.push_back({severity::note, "regsvr32", "not supported: register with reg add"});
+        // A provider's ProviderOrder token is never written by hand (reg add loses other providers).
+        out.findings.push_back(
+            {severity::note, "regsvr32",
+             out.provider ? "not supported: register with mprnotify::registry::register_provider, or build with "
+                            "MPRNOTIFY_EXPORT_PROVIDER_REGISTRATION for regsvr32; never edit ProviderOrder with reg add"
+                          : "not supported: register with reg add"});
     } else {
         for (const auto* f : {&reg, &unreg}) {
             if (f->level != severity::ok) {

@@ -274,6 +274,8 @@ namespace mprnotify::registry {
 
 /// Removes the name from ProviderOrder, then deletes Services\<name>\NetworkProvider, and
 /// Services\<name> itself when nothing but `Group = NetworkProvider` is left in it.
+/// Removing the last token deletes ProviderOrder (an absent and an empty value list no provider
+/// alike), so registering into a location without the value and unregistering leaves none.
 /// Effect: removed, or none when neither was there.
 [[nodiscard]] inline result unregister_provider_nothrow(std::wstring_view service_name,
                                                         const provider_location& where = {}) noexcept
@@ -294,6 +296,14 @@ namespace mprnotify::registry {
                 return listed;
             }
             effect = listed.effect();
+            if (update.status == order_status::written && update.after.empty()) {
+                // No token left: delete the value, unless another writer has put a token in since.
+                bool deleted = false;
+                status = detail::delete_text_if(order.get(), provider_order_value, REG_SZ, L"", deleted);
+                if (status != ERROR_SUCCESS) {
+                    return result{static_cast<std::uint32_t>(status)};
+                }
+            }
         } else if (status != ERROR_FILE_NOT_FOUND) {
             return result{static_cast<std::uint32_t>(status)};
         }

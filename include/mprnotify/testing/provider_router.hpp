@@ -3,9 +3,17 @@
 // The providers are asked in the order added (ProviderOrder). What the router does, per WNet call:
 //   connect      notifyees' pre calls (router.hpp); then each provider in order, through
 //                NPAddConnection3 when its WNNC_CONNECTION caps have ADDCONNECTION3, else
-//                NPAddConnection; an answer in options().move_on ("not mine": WN_BAD_NETNAME,
-//                WN_NOT_SUPPORTED, WN_NO_NETWORK, WN_BAD_PROVIDER, WN_NO_NET_OR_BAD_PATH) moves on
-//                to the next provider, any other answer is the result; then the notifyees' posts.
+//                NPAddConnection; then the notifyees' posts. options().move_on lists the "not mine"
+//                answers (WN_BAD_NETNAME, WN_NOT_SUPPORTED, WN_NO_NETWORK, WN_BAD_PROVIDER,
+//                WN_NO_NET_OR_BAD_PATH); what happens after any other failure is options().connect:
+//                  stop (default): it is the result, later providers are not asked (the Windows 95
+//                    DDK's "any other error ... stop trying other networks").
+//                  first_error: later providers are asked until one succeeds; if none does, the
+//                    first such failure is the result ("Implementing a Network Provider", Routing).
+//                  wine: Wine 8.0's mpr.dll: every answer but WN_SUCCESS and WN_ALREADY_CONNECTED
+//                    moves on and the last provider's answer is the result (a provider without
+//                    connection caps answers WN_BAD_PROVIDER, one lacking the function its caps
+//                    promise WN_ACCESS_DENIED; no provider at all is WN_NO_NETWORK).
 //                A call naming a provider (lpProvider) asks only that one; an unknown name is
 //                WN_BAD_PROVIDER without a call (as Wine's mpr.dll does).
 //   cancel       each provider with CANCELCONNECTION until one answers WN_SUCCESS or WN_OPEN_FILES
@@ -63,9 +71,23 @@ struct lookup_result {
     std::wstring remaining_path;         // REMOTE_NAME_INFO_LEVEL only
 };
 
+/// What the router does after a connect failure that is not in move_on (WN_BAD_PASSWORD, ...).
+enum class connect_routing : std::uint8_t {
+    /// The failure is the result; later providers are not asked.
+    stop,
+    /// Later providers are asked until one answers WN_SUCCESS; if none does, the first such failure
+    /// is the result (Microsoft's "Implementing a Network Provider", Routing).
+    first_error,
+    /// Wine 8.0's mpr.dll: every answer but WN_SUCCESS and WN_ALREADY_CONNECTED moves on (move_on
+    /// is not read) and the last provider's answer is the result: WN_BAD_PASSWORD from the first,
+    /// WN_BAD_NETNAME from a second gives 67.
+    wine,
+};
+
 struct provider_router_options {
     std::vector<wn_status> move_on = {wn_status::bad_netname, wn_status::not_supported, wn_status::no_network,
                                       wn_status::bad_provider, wn_status::no_net_or_bad_path};
+    connect_routing connect = connect_routing::stop;
 };
 
 class provider_router {
@@ -186,7 +208,19 @@ public:
         return detail::format_network_name(providers_, journal_, provider_name, remote_name, flags, width, chars);
     }
 
+    /// Whether a connect answer moves on to the next provider (options().connect).
     [[nodiscard]] bool declines_connect(wn_status answer) const
+    {
+        switch (options_.connect) {
+        case connect_routing::stop: break;
+        case connect_routing::first_error: return answer != wn_status::success;
+        case connect_routing::wine: return answer != wn_status::success && answer != wn_status::already_connected;
+        }
+        return is_not_mine(answer);
+    }
+
+    /// Whether a connect answer is in options().move_on.
+    [[nodiscard]] bool is_not_mine(wn_status answer) const
     {
         return std::find(options_.move_on.begin(), options_.move_on.end(), answer) != options_.move_on.end();
     }
@@ -230,8 +264,11 @@ private:
         resource.lpRemoteName = call.remote_name ? remote.data() : nullptr;
         std::string detail = describe_add(call) + ", password: " + (call.password ? "given" : "absent") +
                              ", user: " + (call.user_name ? "given" : "absent");
-        wn_status result = wn_status::bad_netname;
+        // With no provider at all Wine's mpr.dll answers WN_NO_NETWORK.
+        wn_status result = options_.connect == connect_routing::wine && providers_.empty() ? wn_status::no_network
+                                                                                           : wn_status::bad_netname;
         bool asked = false;
+        std::optional<wn_status> first_error; // connect_routing::first_error
         for (std::size_t i = 0; i < providers_.size(); ++i) {
             const provider& p = providers_[i];
             if (call.provider && *call.provider != p.name) {
@@ -253,13 +290,24 @@ private:
                     detail::arg<sig, 0>(&resource), detail::arg<sig, 1>(call.password ? password.data() : nullptr),
                     detail::arg<sig, 2>(call.user_name ? user.data() : nullptr)));
                 record(i, "NPAddConnection", detail, answer);
+            } else if (options_.connect == connect_routing::wine) {
+                // Wine's answer for a provider it does not call: no connection caps, or no function.
+                answer = (caps & (platform::wnnc::con_add_connection | platform::wnnc::con_add_connection3)) == 0
+                             ? wn_status::bad_provider
+                             : wn_status::access_denied;
             } else {
                 continue;
             }
             result = answer;
+            if (answer != wn_status::success && !first_error && !is_not_mine(answer)) {
+                first_error = answer;
+            }
             if (!declines_connect(answer)) {
                 break;
             }
+        }
+        if (options_.connect == connect_routing::first_error && result != wn_status::success && first_error) {
+            result = *first_error;
         }
         // The router's own copies of the credentials are wiped like the library's.
         ::mprnotify::detail::secure_wipe(password.data(), password.size());

@@ -203,3 +203,22 @@ TEST_CASE("a provider's companion DLL: a problem unless --allow-import names it"
     allow.allowed_imports = {"CONTOSO-CORE.DLL"};
     CHECK(mprcheck::check_image(read.image, allow).works());
 }
+
+TEST_CASE("without regsvr32 support a provider is pointed at register_provider, never at reg add")
+{
+    std::string text;
+    const auto r = check(provider({"NPGetCaps", "NPAddConnection", "NPCancelConnection"}), &text);
+    CHECK(mentions(r, severity::note, "regsvr32 not supported: register with mprnotify::registry::register_provider"));
+    CHECK(mentions(r, severity::note, "MPRNOTIFY_EXPORT_PROVIDER_REGISTRATION for regsvr32"));
+    CHECK(text.find("register with reg add") == std::string::npos);
+
+    // A notifyee's value is its own: reg add is fine there.
+    test_pe::builder notifyee;
+    notifyee.exports = {"AddConnectNotify", "CancelConnectNotify"};
+    notifyee.imports = {"KERNEL32.dll"};
+    CHECK(mentions(check(notifyee), severity::note, "regsvr32 not supported: register with reg add"));
+
+    // With both registration functions nothing is suggested.
+    CHECK(mentions(check(provider({"NPGetCaps", "DllRegisterServer", "DllUnregisterServer"})), severity::ok,
+                   "regsvr32 supported"));
+}

@@ -119,6 +119,26 @@ inline LSTATUS set_text(HKEY key, const wchar_t* name, DWORD type, std::wstring_
     return ::RegSetValueExW(key, name, 0, type, reinterpret_cast<const BYTE*>(data.c_str()), size);
 }
 
+/// Deletes the value if it holds exactly `text` and one NUL as `type`; leaves any other value alone.
+/// `deleted` says which. A value absent already is a success.
+inline LSTATUS delete_text_if(HKEY key, const wchar_t* name, DWORD type, std::wstring_view text, bool& deleted)
+{
+    deleted = false;
+    DWORD found_type = REG_NONE;
+    std::vector<BYTE> bytes;
+    DWORD length = 0;
+    const LSTATUS existing = read_value(key, name, found_type, bytes, length);
+    if (existing != ERROR_SUCCESS) {
+        return existing == ERROR_FILE_NOT_FOUND ? ERROR_SUCCESS : existing;
+    }
+    if (found_type != type || length != (text.size() + 1) * sizeof(wchar_t) || text_from_bytes(bytes, length) != text) {
+        return ERROR_SUCCESS;
+    }
+    const LSTATUS status = ::RegDeleteValueW(key, name);
+    deleted = status == ERROR_SUCCESS;
+    return status == ERROR_FILE_NOT_FOUND ? ERROR_SUCCESS : status;
+}
+
 /// The text of a REG_SZ / REG_EXPAND_SZ value (its type in `type`); std::nullopt when absent or not text.
 inline std::optional<std::wstring> read_text(HKEY key, const wchar_t* name, DWORD& type)
 {
