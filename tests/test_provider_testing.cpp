@@ -53,11 +53,13 @@ struct vault_provider {
 
 using vault = provider_entry_points<vault_provider>;
 
+#if MPRNOTIFY_HAS_EXCEPTIONS
 struct throws_when_built {
     static constexpr std::uint32_t net_type = 0x00FD0000;
     throws_when_built() { throw std::runtime_error{"no configuration"}; }
     std::optional<std::wstring> user_of(nullable_wstring) { return L"u"; }
 };
+#endif
 
 } // namespace
 
