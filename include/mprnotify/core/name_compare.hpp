@@ -40,13 +40,15 @@ namespace detail {
 /// the table leaves them out too.
 [[nodiscard]] constexpr wchar_t portable_upper(wchar_t c) noexcept
 {
-    const auto u = static_cast<std::uint32_t>(c); // a negative 32-bit wchar_t becomes no letter
+    // A negative 32-bit wchar_t becomes no letter.
+    const auto u = static_cast<std::uint32_t>(c); // NOLINT(bugprone-signed-char-misuse): wchar_t, not char
     const bool odd = (u & 1U) != 0;
     std::uint32_t upper = u;
     if (u >= 0x61 && u <= 0x7A) { // a-z
         upper = u - 0x20;
-    } else if (u < 0xE0) {
-        // the rest of Basic Latin and the Latin-1 Supplement up to U+00DF: nothing
+    } else if (u < 0xE0 || (u > 0x17F && u < 0x370)) {
+        // nothing: the rest of Basic Latin and the Latin-1 Supplement up to U+00DF; Latin
+        // Extended-B, IPA, modifiers and combining marks
     } else if (u <= 0xFE) {
         upper = u == 0xF7 ? u : u - 0x20; // U+00E0 to U+00FE, the division sign excepted
     } else if (u == 0xFF) {
@@ -57,8 +59,6 @@ namespace detail {
         } else if ((u >= 0x139 && u <= 0x148) || (u >= 0x179 && u <= 0x17E)) {
             upper = odd ? u : u - 1;
         }
-    } else if (u < 0x370) {
-        // Latin Extended-B, IPA, modifiers, combining marks: nothing
     } else if (u <= 0x3FF) { // Greek and Coptic
         if (u <= 0x373 || u == 0x376 || u == 0x377 || (u >= 0x3D8 && u <= 0x3EF)) {
             upper = odd ? u - 1 : u;
@@ -98,6 +98,7 @@ namespace detail {
 }
 
 /// `a` and `b` hold `size` units each. Ordinal, ignoring case.
+// NOLINTNEXTLINE(bugprone-easily-swappable-parameters): two texts compared, either order
 [[nodiscard]] inline bool same_units_ignoring_case(const wchar_t* a, const wchar_t* b, std::size_t size) noexcept
 {
 #if MPRNOTIFY_PLATFORM_WINDOWS

@@ -277,6 +277,7 @@ private:
     }
 
     /// The first free slot from `start` on, reserved for `owner` and stamped with `start`.
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): the owner's tag, then a slot index
     [[nodiscard]] lease take_free(std::uint8_t owner, std::size_t start) noexcept
     {
         for (std::size_t i = 0; i < Capacity; ++i) {

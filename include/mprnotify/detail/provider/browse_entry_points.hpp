@@ -70,6 +70,7 @@ class browse_entry_points {
 
 public:
     /// NPOpenEnum: the enumerate hook's sequence, kept behind a new handle.
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): NPOpenEnum's own parameters
     static wn_status open_enum(param_of<np_open_enum, 0> scope, param_of<np_open_enum, 1> type,
                                param_of<np_open_enum, 2> usage, param_of<np_open_enum, 3> container,
                                param_of<np_open_enum, 4> handle_out) noexcept
