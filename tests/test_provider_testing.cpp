@@ -104,3 +104,27 @@ TEST_CASE("a resource names only the fields it sets: the others default, with no
     const resource_information information{.resource = share};
     CHECK_FALSE(information.system.has_value());
 }
+
+TEST_CASE("to_net_resource: an owning copy of a view, absent fields kept absent, empty ones kept empty")
+{
+    const std::wstring remote = L"\\\\vault\\x";
+    const resource_view view{.scope = resource_scope::connected,
+                             .type = resource_type::disk,
+                             .display_type = display_type::share,
+                             .usage = resource_usage::connectable,
+                             .local_name = std::wstring_view{L"V:"},
+                             .remote_name = std::wstring_view{remote},
+                             .comment = std::wstring_view{},
+                             .provider = std::nullopt};
+    const net_resource copy = to_net_resource(view);
+    CHECK(copy.scope == resource_scope::connected);
+    CHECK(copy.type == resource_type::disk);
+    CHECK(copy.display_type == display_type::share);
+    CHECK(copy.usage == resource_usage::connectable);
+    CHECK(copy.local_name == L"V:");
+    CHECK(copy.remote_name == remote);
+    REQUIRE(copy.comment.has_value());
+    CHECK(copy.comment->empty());
+    CHECK_FALSE(copy.provider.has_value());
+    CHECK(to_net_resource(view_of(copy)) == copy); // and back
+}

@@ -121,6 +121,25 @@ struct net_resource {
             resource.local_name, resource.remote_name, resource.comment,      resource.provider};
 }
 
+/// An owning copy of a view: its strings copied, an absent field kept absent.
+[[nodiscard]] inline net_resource to_net_resource(const resource_view& view)
+{
+    const auto owned = [](const text_field& text) -> std::optional<std::wstring> {
+        if (!text.has_value()) {
+            return std::nullopt;
+        }
+        return std::wstring{text.data(), text.size()};
+    };
+    return {view.scope,
+            view.type,
+            view.display_type,
+            view.usage,
+            owned(view.local_name),
+            owned(view.remote_name),
+            owned(view.comment),
+            owned(view.provider)};
+}
+
 /// A resource type that view_of() accepts: what enumeration sequences may yield.
 template <class T>
 concept resource_like = requires(const T& resource)
