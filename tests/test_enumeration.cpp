@@ -107,11 +107,30 @@ struct trusted_browser {
 struct made_browser {
     static constexpr std::uint32_t net_type = 0x00FF0000;
     static constexpr enum_scopes enumerates = enum_scopes::globalnet;
-    auto enumerate(const enum_request&)
-    {
-        return std::views::iota(std::size_t{0}, shares.size()) |
-               std::views::transform([](std::size_t i) { return shares[i]; });
-    }
+    // Written out rather than views::transform: Clang 14 cannot use libstdc++ 12's range adaptors.
+    struct made_range {
+        struct iterator {
+            using difference_type = std::ptrdiff_t;
+            using value_type = net_resource;
+            std::size_t at = 0;
+            net_resource operator*() const { return shares[at]; }
+            iterator& operator++()
+            {
+                ++at;
+                return *this;
+            }
+            iterator operator++(int)
+            {
+                const iterator before = *this;
+                ++at;
+                return before;
+            }
+            bool operator==(const iterator&) const = default;
+        };
+        [[nodiscard]] iterator begin() const { return {}; }
+        [[nodiscard]] iterator end() const { return {shares.size()}; }
+    };
+    made_range enumerate(const enum_request&) { return {}; }
 };
 
 /// fail_open with room for four open enumerations.
