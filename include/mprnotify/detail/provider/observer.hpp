@@ -13,6 +13,7 @@
 #include "../../provider/call_record.hpp"
 #include "../core/handler_instance.hpp"
 #include "../core/hook_probe.hpp"
+#include "boundary.hpp"
 
 namespace mprnotify::detail {
 
@@ -23,23 +24,18 @@ template <class H>
 concept has_on_call = std::is_void_v<decltype(std::declval<H&>().on_call(std::declval<const call_record&>()))> &&
     noexcept(std::declval<H&>().on_call(std::declval<const call_record&>()));
 
-/// A name argument, whatever TCHAR the SDK prototype names.
-inline nullable_wstring subject_name(const wchar_t* name) noexcept { return nullable_wstring{name}; }
-inline nullable_wstring subject_name(const char* name) noexcept
+/// A name argument as the observer's subject (wide() reads it whatever TCHAR the SDK names).
+template <class Text>
+[[nodiscard]] nullable_wstring subject_name(Text* name) noexcept
 {
-    return nullable_wstring{reinterpret_cast<const wchar_t*>(name)}; // NOLINT: MPR passes wide strings
+    return nullable_wstring{wide(name)};
 }
-/// A NETRESOURCE argument: its remote name (NULL for a NULL structure).
+/// A NETRESOURCE argument's remote name as the subject (NULL for a NULL structure).
 template <class Resource>
-requires(sizeof(Resource) == sizeof(platform::net_resource_w)) nullable_wstring
-    subject_resource(const Resource* resource)
-noexcept
+requires std::is_class_v<Resource>
+[[nodiscard]] nullable_wstring subject_resource(Resource* resource) noexcept
 {
-    if (resource == nullptr) {
-        return nullable_wstring{};
-    }
-    // Same layout whatever TCHAR the SDK names (core/platform.hpp checks it).
-    return nullable_wstring{reinterpret_cast<const platform::net_resource_w*>(resource)->lpRemoteName}; // NOLINT
+    return resource == nullptr ? nullable_wstring{} : nullable_wstring{wide(resource)->lpRemoteName};
 }
 
 /// Runs `body` (an NP function's body, answering a wn_status) and tells H's on_call what happened.
