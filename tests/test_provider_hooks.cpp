@@ -60,6 +60,27 @@ struct by_reference {
     static constexpr std::uint32_t net_type = 0x00FD0000;
     std::optional<std::wstring> connection_of(const wzstring_view&) { return std::nullopt; }
 };
+// The in-place form: the hook writes through an answer object and returns a status.
+struct in_place_lookups {
+    static constexpr std::uint32_t net_type = 0x00FE0000;
+    wn_status connection_of(wzstring_view, name_answer&) { return wn_status::not_connected; }
+    wn_status universal_name_of(std::wstring_view, universal_name_answer&) { return wn_status::not_connected; }
+    wn_status user_of(nullable_wstring, name_answer& answer) const { return answer.set(L"alice"); }
+};
+// Both forms at once: the in-place one is used.
+struct both_forms {
+    static constexpr std::uint32_t net_type = 0x00FE0000;
+    std::optional<std::wstring_view> connection_of(wzstring_view) { return std::nullopt; }
+    wn_status connection_of(wzstring_view, name_answer&) { return wn_status::not_connected; }
+};
+struct in_place_returns_void {
+    [[maybe_unused]] static constexpr std::uint32_t net_type = 1;
+    void connection_of(wzstring_view, name_answer&) {}
+};
+struct in_place_wrong_answer_object {
+    [[maybe_unused]] static constexpr std::uint32_t net_type = 1;
+    wn_status universal_name_of(std::wstring_view, name_answer&) { return wn_status::not_connected; }
+};
 struct notifyee_only {
     void on_error(const failure&) noexcept {}
 };
@@ -70,6 +91,8 @@ static_assert(d::validate_provider<connect_and_disconnect>());
 static_assert(d::validate_provider<everything>());
 static_assert(d::validate_provider<lookups_only>());
 static_assert(d::validate_provider<by_reference>());
+static_assert(d::validate_provider<in_place_lookups>());
+static_assert(d::validate_provider<both_forms>());
 static_assert(std::is_same_v<d::connection_of_hook::argument, wzstring_view>,
               "the fast form is what MPR's name becomes");
 
@@ -94,6 +117,27 @@ TEST_CASE("a hook is present only when declared, callable and answering an accep
     CHECK(d::has_net_type<connect_only>);
     CHECK_FALSE(d::has_net_type<notifyee_only>);
     CHECK(d::has_driver_version<everything>);
+}
+
+TEST_CASE("the in-place form of the name lookups is found, and only with a status and the right answer object")
+{
+    CHECK(d::connection_of_hook::in_place<in_place_lookups>);
+    CHECK(d::universal_name_of_hook::in_place<in_place_lookups>);
+    CHECK(d::user_of_hook::in_place<in_place_lookups>); // a const hook too
+    CHECK(d::connection_of_hook::present<in_place_lookups>);
+    CHECK(d::universal_name_of_hook::present<in_place_lookups>);
+    CHECK(d::user_of_hook::present<in_place_lookups>);
+    CHECK(d::connection_of_hook::in_place<both_forms>);
+    CHECK(d::connection_of_hook::present<both_forms>);
+    CHECK_FALSE(d::connection_of_hook::in_place<lookups_only>); // the returned form is not mistaken for it
+    CHECK(d::connection_of_hook::declared<in_place_returns_void>);
+    CHECK_FALSE(d::connection_of_hook::callable<in_place_returns_void>);
+    CHECK_FALSE(d::connection_of_hook::present<in_place_returns_void>);
+    CHECK_FALSE(d::universal_name_of_hook::callable<in_place_wrong_answer_object>);
+    CHECK_FALSE(d::connect_hook::in_place<connect_and_disconnect>); // no other hook has an in-place form
+    CHECK(d::get_caps<in_place_lookups>(wnnc::connection) == wnnc::con_get_connections);
+    CHECK(d::get_caps<in_place_lookups>(wnnc::user) == wnnc::usr_get_user);
+    CHECK(d::np_functions::exported_count<in_place_lookups> == 3);
 }
 
 TEST_CASE("a provider that connects must disconnect: a misspelt disconnect breaks the rule")

@@ -64,11 +64,12 @@ struct home_provider {
         return wn_status::success;
     }
 
-    std::optional<std::wstring> connection_of(wzstring_view local)
+    // Answered in place: the name is copied into MPR's buffer while the lock is held.
+    wn_status connection_of(wzstring_view local, name_answer& answer)
     {
         std::scoped_lock hold{lock};
         const auto it = connections.find(local); // std::less<> compares local in place: never measured
-        return it == connections.end() ? std::nullopt : std::optional{it->second};
+        return it == connections.end() ? wn_status::not_connected : answer.set(it->second);
     }
 
     // Browsing (WNetOpenEnum, RESOURCE_GLOBALNET): \\home's shares, one per folder of C:\home.

@@ -3,7 +3,6 @@
 
 #include <map>
 #include <mutex>
-#include <optional>
 #include <string>
 
 using namespace mprnotify;
@@ -29,11 +28,11 @@ struct lab_provider {
         return drives.erase(std::wstring{request.name()}) == 1 ? wn_status::success : wn_status::not_connected;
     }
 
-    std::optional<std::wstring> connection_of(wzstring_view local)
+    wn_status connection_of(wzstring_view local, name_answer& answer)
     {
         std::scoped_lock hold{lock};
         const auto it = drives.find(local); // compared in place, never measured
-        return it == drives.end() ? std::nullopt : std::optional{it->second};
+        return it == drives.end() ? wn_status::not_connected : answer.set(it->second); // copied under the lock
     }
 };
 

@@ -1,5 +1,6 @@
 // mprnotify/detail/provider/boundary.hpp - what every NP function's body shares: MPR's strings as
-// wide whatever TCHAR the SDK names, a failed call's answer, and the one runner for lookup hooks.
+// wide whatever TCHAR the SDK names, a failed call's answer, and the two runners for lookup hooks
+// (a returned value, or one written in place through an answer object).
 //
 // The bodies (connection_entry_points, browse_entry_points, connection_info_entry_points,
 // credential_entry_points) answer a wn_status; provider_entry_points wraps each in the export
@@ -131,6 +132,63 @@ template <operation Op, class Report, class Hook, class Write>
         return hook_answer<Op, std::remove_pointer_t<decltype(handler)>>(status);
     }
     return write(value_of(*answer));
+}
+
+/// Reports a hook that misused its answer object and answers declined(Op), whatever the policy:
+/// MPR's buffer may hold a whole answer, but the call does not say WN_SUCCESS, so MPR never reads it.
+template <operation Op, class Handler>
+MPRNOTIFY_DETAIL_NOINLINE wn_status decline_misanswered(const char* why) noexcept
+{
+    call_report<Handler, use_error_codes<>> r{Op, phase::unknown};
+    return r.fail(failure_site::provider_hook, why, declined(Op));
+}
+
+/// The answer of an in-place call off the usual path (settle_in_place): set() more than once, or
+/// WN_SUCCESS without a set(), is reported and declined; otherwise the hook's own code.
+template <operation Op, class Handler>
+MPRNOTIFY_DETAIL_NOINLINE wn_status settle_unusual(const answer_record& record, wn_status returned,
+                                                   wn_status not_mine) noexcept
+{
+    if (record.sets() > 1) {
+        return decline_misanswered<Op, Handler>("a lookup hook called its answer's set() more than once");
+    }
+    if (record.sets() == 0 && returned == wn_status::success) {
+        return decline_misanswered<Op, Handler>("a lookup hook answered WN_SUCCESS without calling its answer's set()");
+    }
+    return returned == wn_status::not_connected ? not_mine : hook_answer<Op, Handler>(returned);
+}
+
+/// The answer of a call whose hook wrote in place: what its one set() answered when the hook
+/// returned that or WN_SUCCESS; "not mine" for WN_NOT_CONNECTED without a set(); the rest out of line.
+template <operation Op, class Handler>
+[[nodiscard]] MPRNOTIFY_DETAIL_INLINE wn_status settle_in_place(const answer_record& record, wn_status returned,
+                                                                wn_status not_mine) noexcept
+{
+    if (record.sets() == 1 && (returned == record.result() || returned == wn_status::success)) [[likely]] {
+        return record.result();
+    }
+    if (record.sets() == 0 && returned == wn_status::not_connected) {
+        return not_mine;
+    }
+    return settle_unusual<Op, Handler>(record, returned, not_mine);
+}
+
+/// Runs an in-place lookup hook: `hook(handler, answer)` writes through `answer` (made for this
+/// call over MPR's buffer) while the handler holds its own lock; a throw answers as any hook's does.
+template <operation Op, class Report, class Answer, class Hook>
+[[nodiscard]] wn_status answer_in_place(wn_status not_mine, Answer& answer, Hook&& hook) noexcept
+{
+    Report r{Op, phase::unknown};
+    auto* const handler = r.handler();
+    if (handler == nullptr) {
+        return failed<Op>(r);
+    }
+    wn_status returned = wn_status::success;
+    if (!r.attempt(failure_site::provider_hook, [&] { returned = hook(*handler, answer); })) {
+        return failed<Op>(r);
+    }
+    return settle_in_place<Op, std::remove_pointer_t<decltype(handler)>>(answer_access::record(answer), returned,
+                                                                         not_mine);
 }
 
 } // namespace mprnotify::detail

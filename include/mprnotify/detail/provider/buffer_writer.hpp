@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -131,31 +132,60 @@ private:
                                                     std::wstring_view remaining_path, void* buffer,
                                                     platform::dword* size_in_bytes) noexcept
 {
-    if (connection.size() >= max_dword || remaining_path.size() >= max_dword) {
-        return wn_status::bad_value;
-    }
-    const std::size_t needed = universal_name_bytes(level, connection.size(), remaining_path.size());
-    if (needed > max_dword) {
+    constexpr std::uint64_t nul = sizeof(wchar_t);
+    const std::uint64_t connection_bytes = std::uint64_t{connection.size()} * nul;
+    const std::uint64_t path_bytes = std::uint64_t{remaining_path.size()} * nul;
+    const std::uint64_t universal_bytes = connection_bytes + path_bytes + nul;
+    const bool level_1 = level == platform::universal_name_info_level;
+    // Level 2 repeats both parts after the universal name, each with its NUL: one NUL more.
+    const std::uint64_t needed = level_1 ? sizeof(platform::universal_name_info_w) + universal_bytes
+                                         : sizeof(platform::remote_name_info_w) + 2 * universal_bytes + nul;
+    // One test: a length of a DWORD or more needs more bytes than a DWORD can say, and with both
+    // lengths below that, `needed` is exact in 64 bits.
+    const std::uint64_t lengths = std::uint64_t{connection.size()} | std::uint64_t{remaining_path.size()};
+    if (((lengths | needed) >> 32U) != 0) [[unlikely]] {
         return wn_status::bad_value;
     }
     if (buffer == nullptr || *size_in_bytes < needed) {
         *size_in_bytes = static_cast<platform::dword>(needed);
         return wn_status::more_data;
     }
-    byte_cursor out{buffer};
-    if (level == platform::universal_name_info_level) {
-        out.skip(sizeof(platform::universal_name_info_w));
-        const wchar_t* universal = out.put_string(connection, remaining_path);
-        out.put_pointer(offsetof(platform::universal_name_info_w, lpUniversalName), universal);
-    } else {
-        out.skip(sizeof(platform::remote_name_info_w));
-        const wchar_t* universal = out.put_string(connection, remaining_path);
-        const wchar_t* connection_name = out.put_string(connection);
-        const wchar_t* remaining = out.put_string(remaining_path);
-        out.put_pointer(offsetof(platform::remote_name_info_w, lpUniversalName), universal);
-        out.put_pointer(offsetof(platform::remote_name_info_w, lpConnectionName), connection_name);
-        out.put_pointer(offsetof(platform::remote_name_info_w, lpRemainingPath), remaining);
+    // memcpy must not be given a NULL source even for 0 bytes, and an empty view may hold one. The
+    // test is on the pointer, which the compiler often knows is not NULL, rather than on the size.
+    const wchar_t* const connection_chars = connection.data() == nullptr ? L"" : connection.data();
+    const wchar_t* const path_chars = remaining_path.data() == nullptr ? L"" : remaining_path.data();
+    const auto copy = [](std::byte* to, const wchar_t* from, std::uint64_t bytes) noexcept {
+        std::memcpy(to, from, static_cast<std::size_t>(bytes));
+    };
+    const auto put_nul = [](std::byte* at) noexcept {
+        constexpr wchar_t terminator = L'\0';
+        std::memcpy(at, &terminator, sizeof terminator);
+    };
+    const auto put_pointer = [](std::byte* at, const std::byte* pointer) noexcept {
+        std::memcpy(at, static_cast<const void*>(&pointer), sizeof pointer);
+    };
+    // The structure and the NULs first, then the copies, so few values stay live across memcpy.
+    // NOLINTBEGIN(cppcoreguidelines-pro-bounds-pointer-arithmetic): every offset is below `needed`
+    auto* const base = static_cast<std::byte*>(buffer);
+    std::byte* const universal =
+        base + (level_1 ? sizeof(platform::universal_name_info_w) : sizeof(platform::remote_name_info_w));
+    static_assert(offsetof(platform::universal_name_info_w, lpUniversalName) ==
+                  offsetof(platform::remote_name_info_w, lpUniversalName));
+    put_pointer(base + offsetof(platform::remote_name_info_w, lpUniversalName), universal); // first in both
+    put_nul(universal + connection_bytes + path_bytes);
+    if (!level_1) {
+        std::byte* const connection_name = universal + universal_bytes;
+        std::byte* const remaining = connection_name + connection_bytes + nul;
+        put_pointer(base + offsetof(platform::remote_name_info_w, lpConnectionName), connection_name);
+        put_pointer(base + offsetof(platform::remote_name_info_w, lpRemainingPath), remaining);
+        put_nul(connection_name + connection_bytes);
+        put_nul(remaining + path_bytes);
+        copy(remaining, path_chars, path_bytes);
+        copy(connection_name, connection_chars, connection_bytes);
     }
+    copy(universal + connection_bytes, path_chars, path_bytes);
+    copy(universal, connection_chars, connection_bytes);
+    // NOLINTEND(cppcoreguidelines-pro-bounds-pointer-arithmetic)
     return wn_status::success;
 }
 

@@ -71,16 +71,20 @@ public:
         if constexpr (!connection_of_hook::present<Handler>) {
             return wn_status::not_supported;
         } else {
-            if (local_name == nullptr) {
+            if (local_name == nullptr || !usable_output(remote_name, size)) {
                 return wn_status::bad_pointer;
             }
-            if (const auto bad = check_output(remote_name, size)) {
-                return *bad;
-            }
             const wzstring_view local{wide(local_name)}; // not measured: the hook compares it
-            return look_up<operation::get_connection>(
-                [&](Handler& handler) { return connection_of_hook::call(handler, local); },
-                [&](std::wstring_view value) { return write_characters(value, wide(remote_name), size); });
+            if constexpr (connection_of_hook::in_place<Handler>) {
+                name_answer answer = answer_access::make_name(wide(remote_name), size);
+                return in_place<operation::get_connection>(answer, [&](Handler& handler, name_answer& out) {
+                    return connection_of_hook::call_in_place(handler, local, out);
+                });
+            } else {
+                return look_up<operation::get_connection>(
+                    [&](Handler& handler) { return connection_of_hook::call(handler, local); },
+                    [&](std::wstring_view value) { return write_characters(value, wide(remote_name), size); });
+            }
         }
     }
 
@@ -99,15 +103,23 @@ public:
             if (!known_universal_name_level(level)) {
                 return wn_status::bad_level;
             }
-            if (const auto bad = check_output(buffer, size)) {
-                return *bad;
+            if (!usable_output(buffer, size)) {
+                return wn_status::bad_pointer;
             }
             const std::wstring_view path{wide(local_path)};
-            return look_up<operation::get_universal_name>(
-                [&](Handler& handler) { return universal_name_of_hook::call(handler, path); },
-                [&](const auto& name) {
-                    return write_universal_name(level, name.connection, name.remaining_path, buffer, size);
-                });
+            if constexpr (universal_name_of_hook::in_place<Handler>) {
+                universal_name_answer answer = answer_access::make_universal_name(level, buffer, size);
+                return in_place<operation::get_universal_name>(
+                    answer, [&](Handler& handler, universal_name_answer& out) {
+                        return universal_name_of_hook::call_in_place(handler, path, out);
+                    });
+            } else {
+                return look_up<operation::get_universal_name>(
+                    [&](Handler& handler) { return universal_name_of_hook::call(handler, path); },
+                    [&](const auto& name) {
+                        return write_universal_name(level, name.connection, name.remaining_path, buffer, size);
+                    });
+            }
         }
     }
 
@@ -118,17 +130,30 @@ public:
         if constexpr (!user_of_hook::present<Handler>) {
             return wn_status::not_supported;
         } else {
-            if (const auto bad = check_output(user_name, size)) {
-                return *bad;
+            if (!usable_output(user_name, size)) {
+                return wn_status::bad_pointer;
             }
             const nullable_wstring asked{wide(name)};
-            return look_up<operation::get_user>(
-                [&](Handler& handler) { return user_of_hook::call(handler, asked); },
-                [&](std::wstring_view value) { return write_characters(value, wide(user_name), size); });
+            if constexpr (user_of_hook::in_place<Handler>) {
+                name_answer answer = answer_access::make_name(wide(user_name), size);
+                return in_place<operation::get_user>(answer, [&](Handler& handler, name_answer& out) {
+                    return user_of_hook::call_in_place(handler, asked, out);
+                });
+            } else {
+                return look_up<operation::get_user>(
+                    [&](Handler& handler) { return user_of_hook::call(handler, asked); },
+                    [&](std::wstring_view value) { return write_characters(value, wide(user_name), size); });
+            }
         }
     }
 
 private:
+    /// check_output() as one condition: a size pointer, and a buffer unless the size is 0 (a size query).
+    static bool usable_output(const void* buffer, const platform::dword* size) noexcept
+    {
+        return size != nullptr && (buffer != nullptr || *size == 0);
+    }
+
     /// Runs a hook that answers a wn_status; an answer the function cannot give is declined.
     template <operation Op, class Hook>
     static wn_status run(Hook&& hook) noexcept
@@ -169,6 +194,13 @@ private:
     {
         return answer_lookup<Op, report>(wn_status::not_connected, std::forward<Hook>(hook),
                                          std::forward<Write>(write));
+    }
+
+    /// Runs an in-place lookup hook over `answer`; "not mine" is WN_NOT_CONNECTED here.
+    template <operation Op, class Answer, class Hook>
+    static wn_status in_place(Answer& answer, Hook&& hook) noexcept
+    {
+        return answer_in_place<Op, report>(wn_status::not_connected, answer, std::forward<Hook>(hook));
     }
 };
 

@@ -9,6 +9,8 @@
 //     Answer connection_of(mprnotify::wzstring_view local_name);             NPGetConnection
 //     Answer universal_name_of(std::wstring_view local_path);                NPGetUniversalName
 //     Answer user_of(mprnotify::nullable_wstring name);                      NPGetUser
+//         or, in place: wn_status connection_of(wzstring_view, name_answer&),
+//         universal_name_of(std::wstring_view, universal_name_answer&), user_of(nullable_wstring, name_answer&)
 //     static constexpr mprnotify::enum_scopes enumerates = ...;  with
 //     Sequence enumerate(const mprnotify::enum_request&);         NPOpenEnum / NPEnumResource / NPCloseEnum
 //     static constexpr bool enumerate_applies_filter = true;    optional: enumerate returns only what the
@@ -51,6 +53,9 @@
 
 namespace mprnotify::detail {
 
+/// The answer object of a hook that has no in-place form (no hook takes one).
+struct no_in_place_answer {};
+
 /// Answers a connect or disconnect hook may give.
 template <class R>
 inline constexpr bool is_status_answer = std::is_same_v<R, wn_status>;
@@ -89,22 +94,36 @@ inline constexpr bool is_parent_answer = std::is_same_v<lookup_value_t<R>, net_r
 /// One provider hook: whether the handler declares the name, whether it can be called with the
 /// argument MPR's request becomes, whether the answer has an accepted type, and the two messages.
 // NOLINTBEGIN(bugprone-macro-parentheses): the arguments name a hook, types and a template
-#define MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(hook, argument_type, answer_check, signature_text, answer_text)         \
+#define MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(hook, argument_type, answer_check, signature_text, answer_text,         \
+                                                in_place_answer_type)                                                  \
     MPRNOTIFY_DETAIL_MEMBER_PROBE(hook);                                                                               \
     struct hook##_hook {                                                                                               \
         using argument = argument_type;                                                                                \
+        using in_place_answer = in_place_answer_type;                                                                  \
         template <class H>                                                                                             \
         static auto call(H& h, const argument& a) -> decltype(h.hook(a))                                               \
         {                                                                                                              \
             return h.hook(a);                                                                                          \
         }                                                                                                              \
+        /** The in-place form: the hook writes its value through the answer object, returns a status. */              \
+        template <class H>                                                                                             \
+        static wn_status call_in_place(H& h, const argument& a, in_place_answer& answer)                               \
+        {                                                                                                              \
+            return h.hook(a, answer);                                                                                  \
+        }                                                                                                              \
         template <class H>                                                                                             \
         static constexpr bool declared = declares_##hook<H>;                                                           \
         template <class H>                                                                                             \
-        static constexpr bool callable = requires(H& h, const argument& a) { call(h, a); };                           \
+        static constexpr bool in_place = requires(H& h, const argument& a, in_place_answer& answer) {                 \
+            { h.hook(a, answer) } -> std::same_as<wn_status>;                                                          \
+        };                                                                                                             \
+        template <class H>                                                                                             \
+        static constexpr bool callable = requires(H& h, const argument& a) { call(h, a); } || in_place<H>;            \
         template <class H>                                                                                             \
         static constexpr bool answers_right = [] {                                                                     \
-            if constexpr (callable<H>) {                                                                               \
+            if constexpr (in_place<H>) {                                                                               \
+                return true;                                                                                           \
+            } else if constexpr (callable<H>) {                                                                        \
                 return answer_check<decltype(call(std::declval<H&>(), std::declval<const argument&>()))>;              \
             } else {                                                                                                   \
                 return false;                                                                                          \
@@ -126,60 +145,85 @@ inline constexpr bool is_parent_answer = std::is_same_v<lookup_value_t<R>, net_r
 
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connect, connect_request, is_status_answer,
                                         "mprnotify::wn_status connect(const mprnotify::connect_request&)",
-                                        "mprnotify::wn_status (WN_SUCCESS, or the code MPR should get)");
+                                        "mprnotify::wn_status (WN_SUCCESS, or the code MPR should get)",
+                                        no_in_place_answer);
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(disconnect, disconnect_request, is_status_answer,
                                         "mprnotify::wn_status disconnect(const mprnotify::disconnect_request&)",
-                                        "mprnotify::wn_status (WN_SUCCESS, WN_NOT_CONNECTED, WN_OPEN_FILES, ...)");
+                                        "mprnotify::wn_status (WN_SUCCESS, WN_NOT_CONNECTED, WN_OPEN_FILES, ...)",
+                                        no_in_place_answer);
 // The local name arrives as a wzstring_view; a hook taking std::wstring_view is called through its
 // implicit conversion (which measures the name first).
+// Each has an in-place form too: wn_status hook(argument, answer&), writing through the answer object.
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connection_of, wzstring_view, is_name_answer,
-                                        "connection_of(mprnotify::wzstring_view local_name) (or std::wstring_view)",
+                                        "connection_of(mprnotify::wzstring_view local_name) (or std::wstring_view), "
+                                        "or mprnotify::wn_status connection_of(mprnotify::wzstring_view local_name, "
+                                        "mprnotify::name_answer& answer)",
                                         "std::optional<std::wstring> or mprnotify::lookup<std::wstring> "
-                                        "(std::wstring_view in place of std::wstring also works)");
+                                        "(std::wstring_view in place of std::wstring also works)",
+                                        name_answer);
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(universal_name_of, std::wstring_view, is_universal_name_answer,
-                                        "universal_name_of(std::wstring_view local_path)",
+                                        "universal_name_of(std::wstring_view local_path), or mprnotify::wn_status "
+                                        "universal_name_of(std::wstring_view local_path, "
+                                        "mprnotify::universal_name_answer& answer)",
                                         "std::optional<mprnotify::universal_name> or "
-                                        "mprnotify::lookup<mprnotify::universal_name> (or universal_name_view)");
+                                        "mprnotify::lookup<mprnotify::universal_name> (or universal_name_view)",
+                                        universal_name_answer);
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(user_of, nullable_wstring, is_name_answer,
-                                        "user_of(mprnotify::nullable_wstring name)",
+                                        "user_of(mprnotify::nullable_wstring name), or mprnotify::wn_status "
+                                        "user_of(mprnotify::nullable_wstring name, mprnotify::name_answer& answer)",
                                         "std::optional<std::wstring> or mprnotify::lookup<std::wstring> "
-                                        "(std::wstring_view in place of std::wstring also works)");
+                                        "(std::wstring_view in place of std::wstring also works)",
+                                        name_answer);
 
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(enumerate, enum_request, is_enumeration_answer,
                                         "enumerate(const mprnotify::enum_request&)",
                                         "a sequence of resources: a range of mprnotify::net_resource (or "
                                         "resource_view), a callable returning std::optional<mprnotify::net_resource>, "
-                                        "or mprnotify::lookup<...> of either");
+                                        "or mprnotify::lookup<...> of either",
+                                        no_in_place_answer);
+// These two answer in place too: wn_status hook(const resource_request&, resource_answer& or
+// resource_parent_answer&).
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(resource_information, resource_request, is_information_answer,
-                                        "resource_information(const mprnotify::resource_request&)",
+                                        "resource_information(const mprnotify::resource_request&), or "
+                                        "mprnotify::wn_status resource_information(const mprnotify::resource_request&, "
+                                        "mprnotify::resource_answer& answer)",
                                         "std::optional<mprnotify::resource_information> or "
-                                        "mprnotify::lookup<mprnotify::resource_information>");
+                                        "mprnotify::lookup<mprnotify::resource_information>",
+                                        resource_answer);
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(resource_parent, resource_request, is_parent_answer,
-                                        "resource_parent(const mprnotify::resource_request&)",
+                                        "resource_parent(const mprnotify::resource_request&), or "
+                                        "mprnotify::wn_status resource_parent(const mprnotify::resource_request&, "
+                                        "mprnotify::resource_parent_answer& answer)",
                                         "std::optional<mprnotify::net_resource> or "
-                                        "mprnotify::lookup<mprnotify::net_resource>");
+                                        "mprnotify::lookup<mprnotify::net_resource>",
+                                        resource_parent_answer);
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(format_network_name, format_request, is_name_answer,
                                         "format_network_name(const mprnotify::format_request&)",
                                         "std::optional<std::wstring> or mprnotify::lookup<std::wstring> "
-                                        "(std::wstring_view in place of std::wstring also works)");
+                                        "(std::wstring_view in place of std::wstring also works)",
+                                        no_in_place_answer);
 // Likewise the names of these two (a std::wstring_view hook is called through the conversion).
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connection_state_of, wzstring_view, is_state_answer,
                                         "connection_state_of(mprnotify::wzstring_view local_name) (or "
                                         "std::wstring_view)",
                                         "std::optional<mprnotify::connection_state> or "
-                                        "mprnotify::lookup<mprnotify::connection_state>");
+                                        "mprnotify::lookup<mprnotify::connection_state>",
+                                        no_in_place_answer);
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(connection_performance_of, wzstring_view, is_performance_answer,
                                         "connection_performance_of(mprnotify::wzstring_view name) (or "
                                         "std::wstring_view)",
                                         "std::optional<mprnotify::connection_performance> or "
-                                        "mprnotify::lookup<mprnotify::connection_performance>");
+                                        "mprnotify::lookup<mprnotify::connection_performance>",
+                                        no_in_place_answer);
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(on_logon, logon_request, is_logon_answer,
                                         "on_logon(const mprnotify::logon_request&)",
                                         "mprnotify::wn_status, or std::optional<std::wstring> (the logon script; "
-                                        "std::nullopt for none)");
+                                        "std::nullopt for none)",
+                                        no_in_place_answer);
 MPRNOTIFY_DETAIL_DESCRIBE_PROVIDER_HOOK(on_password_change, password_change_request, is_status_answer,
                                         "on_password_change(const mprnotify::password_change_request&)",
-                                        "mprnotify::wn_status (WN_SUCCESS, or the code MPR should get)");
+                                        "mprnotify::wn_status (WN_SUCCESS, or the code MPR should get)",
+                                        no_in_place_answer);
 
 // clang-format on
 
