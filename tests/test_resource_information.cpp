@@ -259,3 +259,53 @@ TEST_CASE("resource_request from a name: a hook asks its own resource_informatio
     resource_in other{L"\\\\elsewhere\\x"};
     CHECK(np_reuse::get_resource_parent(&other.raw, buffer.data(), &size) == 67); // WN_BAD_NETNAME
 }
+
+namespace {
+
+/// Returns resources without a provider of their own, except for the printer share.
+struct named_informer {
+    static constexpr std::uint32_t net_type = 0x00FC0000;
+    static constexpr std::wstring_view provider_name = L"Named Network";
+    lookup<mprnotify::resource_information> resource_information(const resource_request& request)
+    {
+        mprnotify::resource_information info;
+        info.resource.remote_name = std::wstring{request.remote_name()};
+        if (request.remote_name().ends_with(L"printer")) {
+            info.resource.provider = L"Print Network";
+        }
+        return info;
+    }
+    std::optional<net_resource> resource_parent(const resource_request& /*request*/) { return net_resource{}; }
+};
+
+} // namespace
+
+TEST_CASE("provider_name: a returned answer without a provider names the handler's; the size counts it")
+{
+    using np_named = provider_entry_points<named_informer>;
+    resource_in share{L"\\\\named\\docs"};
+    wchar_t* system = nullptr;
+    platform::dword size = 0;
+    CHECK(np_named::get_resource_information(&share.raw, nullptr, &size, &system) == 234);
+    const std::size_t strings = sizeof(L"\\\\named\\docs") + sizeof(L"Named Network");
+    CHECK(size == sizeof(platform::net_resource_w) + strings);
+    std::vector<std::byte> buffer(size);
+    REQUIRE(np_named::get_resource_information(&share.raw, buffer.data(), &size, &system) == 0);
+    CHECK(check_packed_resources(buffer.data(), buffer.size(), 1) == "");
+    CHECK(read_packed_resources(buffer.data(), 1).at(0).provider == L"Named Network");
+    CHECK(system == nullptr);
+
+    resource_in printer{L"\\\\named\\printer"};
+    buffer.resize(512);
+    size = 512;
+    REQUIRE(np_named::get_resource_information(&printer.raw, buffer.data(), &size, &system) == 0);
+    CHECK(read_packed_resources(buffer.data(), 1).at(0).provider == L"Print Network"); // its own is kept
+
+    size = 0;
+    CHECK(np_named::get_resource_parent(&share.raw, nullptr, &size) == 234);
+    CHECK(size == sizeof(platform::net_resource_w) + sizeof(L"Named Network")); // no remote name: NULL
+    REQUIRE(np_named::get_resource_parent(&share.raw, buffer.data(), &size) == 0);
+    const net_resource top = read_packed_resources(buffer.data(), 1).at(0);
+    CHECK_FALSE(top.remote_name.has_value());
+    CHECK(top.provider == L"Named Network");
+}

@@ -93,10 +93,11 @@ struct resource_view {
     resource_type type = resource_type::any;
     mprnotify::display_type display_type = display_type::generic;
     resource_usage usage = resource_usage::none;
-    text_field local_name;
-    text_field remote_name;
-    text_field comment;
-    text_field provider;
+    // Defaults given, so that designated initialisers name only what they set (as for net_resource).
+    text_field local_name = {};
+    text_field remote_name = {};
+    text_field comment = {};
+    text_field provider = {};
 };
 
 /// One resource with its own strings: what a handler usually returns.
