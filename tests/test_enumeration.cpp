@@ -225,7 +225,9 @@ TEST_CASE_FIXTURE(reset, "open: bad pointer, unknown scope, undeclared scope; th
     CHECK(np::open_enum(3, 0, 0, nullptr, &handle) == 87); // RESOURCE_REMEMBERED: WN_BAD_VALUE
     CHECK(handle == nullptr);
     CHECK(np::open_enum(99, 0, 0, nullptr, &handle) == 87);
-    CHECK(np::open_enum(5, 0, 0, nullptr, &handle) == 50); // RESOURCE_CONTEXT not declared: WN_NOT_SUPPORTED
+    CHECK(np::open_enum(5, 0, 0, nullptr, &handle) == 50);    // RESOURCE_CONTEXT not declared: WN_NOT_SUPPORTED
+    CHECK(np::open_enum(5, 0x20, 0, nullptr, &handle) == 87); // an undefined dwType bit comes first
+    CHECK(np::open_enum(5, 0, 0x20, nullptr, &handle) == 50); // dwUsage: read for RESOURCE_GLOBALNET only
     CHECK(parents.empty());
 }
 
@@ -522,11 +524,11 @@ TEST_CASE_FIXTURE(reset, "handles never closed are freed with the table, before 
 {
     const int before = live_sequences;
     {
-        detail::context_table<8, 64> table;
-        auto reservation = table.reserve(0x45);
-        REQUIRE(reservation.slot);
-        REQUIRE(reservation.slot.store(detail::enumeration_state<share_generator>{share_generator{shares}}));
-        static_cast<void>(reservation.slot.publish());
+        detail::enumeration_table<detail::enumeration_state<share_generator>, 8> table;
+        const auto reserved = table.reserve();
+        REQUIRE(reserved.index != table.none);
+        REQUIRE(table.emplace(reserved.index, share_generator{shares}));
+        static_cast<void>(table.publish(reserved));
         CHECK(live_sequences == before + 1);
     }
     CHECK(live_sequences == before);

@@ -7,8 +7,11 @@
 #include <mprnotify/provider.hpp>
 #include <mprnotify/testing.hpp>
 
+#include <array>
+#include <atomic>
 #include <cstring>
 #include <random>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -319,4 +322,133 @@ TEST_CASE("resource parent and NPFormatNetworkName")
     CHECK(short_one.status == wn_status::more_data);
     CHECK(short_one.length == 12); // 11 characters and the terminator
     CHECK(mpr.format_network_name("Nobody", L"\\\\home\\docs", 0, 40).status == wn_status::bad_provider);
+}
+
+namespace {
+
+constexpr std::array<resource_view, 5> fixed_shares = {
+    resource_view{resource_scope::globalnet, resource_type::disk, display_type::share, resource_usage::connectable,
+                  std::nullopt, std::wstring_view{L"\\\\fixed\\a"}, std::wstring_view{L"first"}, std::nullopt},
+    resource_view{resource_scope::globalnet, resource_type::disk, display_type::share, resource_usage::connectable,
+                  std::nullopt, std::wstring_view{L"\\\\fixed\\b"}, std::wstring_view{L""}, std::nullopt},
+    resource_view{resource_scope::globalnet, resource_type::print, display_type::share, resource_usage::connectable,
+                  std::nullopt, std::wstring_view{L"\\\\fixed\\c"}, std::nullopt, std::nullopt},
+    resource_view{resource_scope::globalnet, resource_type::disk, display_type::share, resource_usage::connectable,
+                  std::nullopt, std::wstring_view{L"\\\\fixed\\d"}, std::wstring_view{L"fourth"}, std::nullopt},
+    resource_view{resource_scope::globalnet, resource_type::disk, display_type::share, resource_usage::connectable,
+                  std::nullopt, std::wstring_view{L"\\\\fixed\\e"}, std::nullopt, std::nullopt},
+};
+
+/// Enumerates a span over its own constant data: a borrowed range, of which only the iterators are kept.
+struct span_browser {
+    static constexpr std::uint32_t net_type = 0x00FC0000;
+    static constexpr std::wstring_view provider_name = L"Fixed Network";
+    static constexpr enum_scopes enumerates = enum_scopes::globalnet;
+    std::span<const resource_view> enumerate(const enum_request&) { return fixed_shares; }
+};
+
+std::atomic<int> live_large_states{0};
+
+/// A generator larger than a slot holds inline: its state is allocated at the open.
+struct large_generator {
+    std::array<std::byte, 1024> scratch{};
+    std::size_t next = 0;
+    large_generator() { ++live_large_states; }
+    large_generator(large_generator&& other) noexcept : scratch(other.scratch), next(other.next)
+    {
+        ++live_large_states;
+    }
+    large_generator(const large_generator&) = delete;
+    large_generator& operator=(const large_generator&) = delete;
+    large_generator& operator=(large_generator&&) = delete;
+    ~large_generator() { --live_large_states; }
+    std::optional<resource_view> operator()()
+    {
+        if (next == fixed_shares.size()) {
+            return std::nullopt;
+        }
+        return fixed_shares.at(next++);
+    }
+};
+
+struct large_browser {
+    static constexpr std::uint32_t net_type = 0x00FD0000;
+    static constexpr enum_scopes enumerates = enum_scopes::globalnet;
+    large_generator enumerate(const enum_request&) { return {}; }
+};
+
+constexpr platform::dword globalnet_scope = 2;
+
+/// Reads `handle` to its end, `count` entries and a `bytes`-byte buffer per call; every batch checked.
+template <class Np>
+std::vector<net_resource> read_to_end(void* handle, platform::dword count, std::size_t bytes)
+{
+    std::vector<net_resource> read;
+    for (int call = 0; call < 100; ++call) {
+        std::vector<std::byte> buffer(bytes);
+        platform::dword asked = count;
+        auto size = static_cast<platform::dword>(bytes);
+        const platform::dword answer = Np::enum_resource(handle, &asked, buffer.data(), &size);
+        if (answer == 259) {
+            return read;
+        }
+        REQUIRE(answer == 0);
+        REQUIRE(mprnotify::testing::check_packed_resources(buffer.data(), bytes, asked) == "");
+        for (net_resource& entry : mprnotify::testing::read_packed_resources(buffer.data(), asked)) {
+            read.push_back(std::move(entry));
+        }
+    }
+    FAIL("the enumeration did not end");
+    return read;
+}
+
+} // namespace
+
+TEST_CASE("a span over the handler's data: read in batches of every size, only its iterators kept")
+{
+    using np = provider_entry_points<span_browser>;
+    using state = detail::enumeration_state<std::span<const resource_view>>;
+    // Two iterators, the filter and how it ended; the span itself would add two more words.
+    static_assert(sizeof(state) <= 2 * sizeof(void*) + 16,
+                  "a borrowed range's state holds its iterators, not the range");
+    for (const platform::dword count : {1U, 2U, 3U, 0xFFFFFFFFU}) {
+        void* handle = nullptr;
+        REQUIRE(np::open_enum(globalnet_scope, 0, 0, nullptr, &handle) == 0);
+        const auto read = read_to_end<np>(handle, count, 4096);
+        REQUIRE(read.size() == fixed_shares.size());
+        for (std::size_t i = 0; i < read.size(); ++i) {
+            net_resource expected = to_net_resource(fixed_shares.at(i));
+            expected.provider = L"Fixed Network"; // the handler's provider_name
+            CHECK(read[i] == expected);
+        }
+        CHECK(np::close_enum(handle) == 0);
+        CHECK(np::close_enum(handle) == 6); // closed: WN_BAD_HANDLE
+    }
+    // Only the disks: the filter applies to a span as to any range.
+    void* handle = nullptr;
+    REQUIRE(np::open_enum(globalnet_scope, 1, 0, nullptr, &handle) == 0); // RESOURCETYPE_DISK
+    CHECK(read_to_end<np>(handle, 2, 4096).size() == fixed_shares.size() - 1);
+    CHECK(np::close_enum(handle) == 0);
+    CHECK(np::open_enumerations() == 0);
+}
+
+TEST_CASE("a state larger than a slot holds: allocated at the open, freed at the close")
+{
+    using np = provider_entry_points<large_browser>;
+    static_assert(sizeof(detail::enumeration_state<large_generator>) > detail::inline_enumeration_state_bytes);
+    const int before = live_large_states;
+    std::vector<void*> handles(3);
+    for (void*& handle : handles) {
+        REQUIRE(np::open_enum(globalnet_scope, 0, 0, nullptr, &handle) == 0);
+    }
+    CHECK(live_large_states == before + 3);
+    CHECK(np::open_enumerations() == 3);
+    CHECK(read_to_end<np>(handles[1], 2, 4096).size() == fixed_shares.size());
+    CHECK(read_to_end<np>(handles[0], 1, 4096).size() == fixed_shares.size());
+    for (void* handle : handles) {
+        CHECK(np::close_enum(handle) == 0);
+    }
+    CHECK(live_large_states == before);
+    CHECK(np::open_enumerations() == 0);
+    CHECK(np::close_enum(handles[2]) == 6);
 }

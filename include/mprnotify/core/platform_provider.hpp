@@ -13,7 +13,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <tuple>
 
 #include "platform.hpp"
 
@@ -142,13 +141,29 @@ using NPPasswordChangeNotify = dword(const wchar_t*, void*, const wchar_t*, void
 
 #endif
 
+} // namespace mprnotify::platform
+
+namespace mprnotify::detail {
+/// The I-th type of a pack, without instantiating std::tuple (and without including <tuple>).
+template <std::size_t I, class First, class... Rest>
+struct nth_type {
+    using type = typename nth_type<I - 1, Rest...>::type;
+};
+template <class First, class... Rest>
+struct nth_type<0, First, Rest...> {
+    using type = First;
+};
+} // namespace mprnotify::detail
+
+namespace mprnotify::platform {
+
 /// The parameter types of an NP function type: `parameters<np_signature::NPGetUser>::at<2>`.
 template <class Function>
 struct parameters;
 template <class Result, class... Args>
 struct parameters<Result MPRNOTIFY_APIENTRY(Args...)> {
     template <std::size_t I>
-    using at = std::tuple_element_t<I, std::tuple<Args...>>;
+    using at = typename mprnotify::detail::nth_type<I, Args...>::type;
     static constexpr std::size_t count = sizeof...(Args);
     /// Bytes of arguments on the x86 stack (the `@N` of a __stdcall name): every NP argument is
     /// a pointer or a DWORD-sized integer.

@@ -15,8 +15,8 @@
 
 #include <cstddef>
 #include <cwchar>
-#include <memory>
 #include <string_view>
+#include <utility>
 
 namespace mprnotify {
 
@@ -93,20 +93,17 @@ public:
     secret_string(const secret_string&) = delete;
     secret_string& operator=(const secret_string&) = delete;
     secret_string(secret_string&& other) noexcept
-        : chars_(std::move(other.chars_)), size_(other.size_), given_(other.given_)
+        : chars_(std::exchange(other.chars_, nullptr)), size_(std::exchange(other.size_, 0)),
+          given_(std::exchange(other.given_, false))
     {
-        other.size_ = 0;
-        other.given_ = false;
     }
     secret_string& operator=(secret_string&& other) noexcept
     {
         if (this != &other) {
             clear();
-            chars_ = std::move(other.chars_);
-            size_ = other.size_;
-            given_ = other.given_;
-            other.size_ = 0;
-            other.given_ = false;
+            chars_ = std::exchange(other.chars_, nullptr);
+            size_ = std::exchange(other.size_, 0);
+            given_ = std::exchange(other.given_, false);
         }
         return *this;
     }
@@ -114,14 +111,15 @@ public:
 
     [[nodiscard]] bool given() const noexcept { return given_; }
     [[nodiscard]] std::string_view presence() const noexcept { return given_ ? "given" : "absent"; }
-    [[nodiscard]] std::wstring_view reveal() const noexcept { return {chars_ ? chars_.get() : L"", size_}; }
+    [[nodiscard]] std::wstring_view reveal() const noexcept { return {chars_ != nullptr ? chars_ : L"", size_}; }
 
     /// Wipes the characters and frees them; the secret is absent afterwards.
     void clear() noexcept
     {
-        if (chars_) {
-            detail::secure_wipe(chars_.get(), size_ + 1);
-            chars_.reset();
+        if (chars_ != nullptr) {
+            detail::secure_wipe(chars_, size_ + 1);
+            delete[] chars_; // NOLINT(cppcoreguidelines-owning-memory): chars_ owns the array it was given by copy()
+            chars_ = nullptr;
         }
         size_ = 0;
         given_ = false;
@@ -140,7 +138,9 @@ public:
 
 private:
     friend class secret;
-    std::unique_ptr<wchar_t[]> chars_;
+    // A plain owning pointer rather than std::unique_ptr: <memory> would cost every provider's
+    // translation unit its parse time (docs/performance.md, compile time), for one new[] and delete[].
+    wchar_t* chars_ = nullptr;
     std::size_t size_ = 0;
     bool given_ = false;
 };
@@ -152,8 +152,8 @@ inline secret_string secret::copy() const
         return owned;
     }
     const std::wstring_view text = reveal();
-    owned.chars_ = std::make_unique<wchar_t[]>(text.size() + 1); // zero-filled
-    text.copy(owned.chars_.get(), text.size());
+    owned.chars_ = new wchar_t[text.size() + 1](); // NOLINT(cppcoreguidelines-owning-memory): zero-filled, owned
+    text.copy(owned.chars_, text.size());
     owned.size_ = text.size();
     owned.given_ = true;
     return owned;

@@ -30,6 +30,7 @@
 #include "../detail/provider/connection_entry_points.hpp"
 #include "../detail/provider/connection_info_entry_points.hpp"
 #include "../detail/provider/credential_entry_points.hpp"
+#include "../detail/provider/enumeration_entry_points.hpp"
 #include "../detail/provider/hooks.hpp"
 #include "../detail/provider/observer.hpp"
 #include "call_record.hpp"
@@ -41,6 +42,7 @@ namespace detail {
 /// Every NP function's body for Handler, found by its row's member name.
 template <class Handler, class Policy>
 struct np_bodies : connection_entry_points<Handler, Policy>,
+                   enumeration_entry_points<Handler, Policy>,
                    browse_entry_points<Handler, Policy>,
                    connection_info_entry_points<Handler, Policy>,
                    credential_entry_points<Handler, Policy> {

@@ -117,7 +117,7 @@ inline void put_terminated(std::byte* to, const wchar_t* from, std::size_t bytes
     // pointer to the string's end kept beside them would cost a register and the moves to keep it.
     // NOLINTBEGIN(cppcoreguidelines-pro-bounds-pointer-arithmetic)
     if (bytes >= 32 + w) {
-        if (bytes > 64 + w) {
+        if (bytes > 64 + w) [[unlikely]] { // names and comments are short
             std::memcpy(to, source, bytes - w);
         } else {
             std::memcpy(to, source, 32);
@@ -185,13 +185,15 @@ public:
         // dwScope, dwType, dwDisplayType, dwUsage: the view's first 16 bytes hold the same four
         // 32-bit values in the same order (checked below), so one copy writes them.
         std::memcpy(entry, &resource, fixed_bytes);
-        place(entry + offsetof(entry_type, lpLocalName), resource.local_name, local);
-        place(entry + offsetof(entry_type, lpRemoteName), resource.remote_name, remote);
-        place(entry + offsetof(entry_type, lpComment), resource.comment, comment);
+        // Browsed resources have a remote name and a comment (often L""), and a local name only when
+        // connected: the code for the usual case falls through.
+        place<false>(entry + offsetof(entry_type, lpLocalName), resource.local_name, local);
+        place<true>(entry + offsetof(entry_type, lpRemoteName), resource.remote_name, remote);
+        place<true>(entry + offsetof(entry_type, lpComment), resource.comment, comment);
         if (detail::takes_default_provider<Default>(resource)) {
             place_default_provider(entry + offsetof(entry_type, lpProvider));
         } else {
-            place(entry + offsetof(entry_type, lpProvider), resource.provider, provider);
+            place<true>(entry + offsetof(entry_type, lpProvider), resource.provider, provider);
         }
         head_ = entry + sizeof(entry_type); // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
         return 0;
@@ -229,14 +231,20 @@ private:
                   sizeof(resource_usage) == 4);
 
     /// Places one string at the tail (the caller checked that it fits) and stores where it is, or
-    /// NULL when it is absent, in the pointer `field`. `bytes` is packed_string_bytes(text).
+    /// NULL when it is absent, in the pointer `field`. `bytes` is packed_string_bytes(text);
+    /// `UsuallyPresent` lays the code out for the common case.
+    template <bool UsuallyPresent>
     void place(std::byte* field, text_field text, std::size_t bytes) noexcept
     {
         // The tail moves by 0 for an absent string: no join of two tails after the branch, whose
         // register moves would cost more than the subtraction.
         tail_ -= bytes; // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
         std::byte* const start = bytes != 0 ? tail_ : nullptr;
-        if (bytes != 0) {
+        if constexpr (UsuallyPresent) {
+            if (bytes != 0) [[likely]] {
+                detail::put_terminated(tail_, text.data(), bytes);
+            }
+        } else if (bytes != 0) [[unlikely]] {
             detail::put_terminated(tail_, text.data(), bytes);
         }
         std::memcpy(field, static_cast<const void*>(&start), sizeof start);

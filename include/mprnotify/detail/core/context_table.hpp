@@ -27,8 +27,6 @@
 #include <type_traits>
 #include <utility>
 
-#include <gsl/pointers>
-
 #include "../../core/config.hpp"
 
 namespace mprnotify::detail {
@@ -102,8 +100,12 @@ public:
                 if (object == nullptr) {
                     return false;
                 }
-                ::new (static_cast<void*>(s.storage)) gsl::owner<type*>(object);
-                s.destroy = [](void* storage) { ::delete *std::launder(static_cast<gsl::owner<type*>*>(storage)); };
+                // The slot owns the object. Not spelled gsl::owner: <gsl/pointers> brings <algorithm>
+                // into every translation unit (docs/performance.md, compile time).
+                ::new (static_cast<void*>(s.storage)) type*(object);
+                s.destroy = [](void* storage) {
+                    ::delete *std::launder(static_cast<type**>(storage)); // NOLINT(cppcoreguidelines-owning-memory)
+                };
             }
             return true;
         }

@@ -1,8 +1,8 @@
 // mprnotify/detail/provider/enumeration_state.hpp - one open enumeration: the handler's sequence, where the
 // last batch stopped, and how the enumeration ended.
 //
-// The state lives in a slot of the enumeration table (a context_table: the handle MPR holds is a
-// salted, generation-checked number, never a pointer) and does not move while it is there, so a
+// The state lives in a slot of the enumeration table (enumeration_table.hpp: the handle MPR holds is
+// a salted, generation-checked number, never a pointer) and does not move while it is there, so a
 // range's iterators stay valid across NPEnumResource calls. An entry that did not fit in MPR's
 // buffer is not consumed: the next batch starts with it (a range's iterator stays on it; a
 // generator's value is kept). An entry the request's filter does not select is passed over while
@@ -26,9 +26,11 @@
 
 namespace mprnotify::detail {
 
-/// What one batch did. With count 0: at_end (WN_NO_MORE_ENTRIES), or the next entry needs
-/// `one_entry_bytes` (WN_MORE_DATA).
+/// What one batch did: the entries packed, and whether the sequence ended (WN_NO_MORE_ENTRIES once
+/// they are delivered). With none packed and not at the end, the next entry needs `one_entry_bytes`
+/// (WN_MORE_DATA).
 struct batch_result {
+    std::size_t packed = 0;
     bool at_end = false;
     std::size_t one_entry_bytes = 0;
 };
@@ -47,17 +49,35 @@ class sequence_cursor;
 template <class Sequence, class Filter>
 requires resource_range<Sequence>
 class sequence_cursor<Sequence, Filter> {
+    using iterator = std::ranges::iterator_t<Sequence>;
+    /// A borrowed range's iterators (a span, a view over the handler's own data) do not refer to the
+    /// range object, so only they are kept; any other range is kept, and walked in place.
+    static constexpr bool keeps_sequence =
+        !std::ranges::borrowed_range<Sequence> || !std::default_initializable<iterator>;
+    struct no_sequence {};
+
 public:
-    explicit sequence_cursor(Sequence&& sequence) : sequence_(std::move(sequence)) {}
-    /// Iterators refer to the stored sequence, so they are taken once it is in the table's slot.
+    explicit sequence_cursor(Sequence&& sequence) requires keeps_sequence : sequence_(std::move(sequence)) {}
+    explicit sequence_cursor(Sequence&& sequence) requires(!keeps_sequence)
+        : at_(std::ranges::begin(sequence)), end_(std::ranges::end(sequence))
+    {
+    }
+    /// A kept sequence's iterators refer to it, so they are taken once it is in the table's slot.
     void start(Filter filter = Filter{})
     {
         filter_ = filter;
-        at_.emplace(std::ranges::begin(sequence_));
-        end_ = std::ranges::end(sequence_);
+        if constexpr (keeps_sequence) {
+            if constexpr (std::default_initializable<iterator>) {
+                at_ = std::ranges::begin(sequence_);
+            } else {
+                at_.emplace(std::ranges::begin(sequence_));
+            }
+            end_ = std::ranges::end(sequence_);
+        }
     }
 
-    /// Packs entries until `requested` are packed, the range ends, or the next entry does not fit.
+    /// Packs entries into `packer` (empty) until `requested` are packed, the range ends, or the next
+    /// entry does not fit.
     /// The packer, the position and the end are held in locals for the batch and put back however
     /// it ends (a throw included): the stores into MPR's buffer could alias them as far as the
     /// compiler knows, and would make it reload and store them for every string.
@@ -71,10 +91,10 @@ public:
     {
         batch_result result;
         Packer out = packer;
-        auto at = std::move(*at_);
+        auto at = std::move(position());
         const auto put_back = gsl::finally([&] {
             packer = out;
-            *at_ = std::move(at);
+            position() = std::move(at);
         });
         const auto end = end_;
         const bool filtering = !filter_.selects_everything();
@@ -84,7 +104,8 @@ public:
                 stop = at;
             }
         }
-        for (std::size_t left = requested > out.count() ? requested - out.count() : 0; left != 0; --left) {
+        std::size_t left = requested;
+        for (; left != 0; --left) {
             if constexpr (stops_at_selected) {
                 if (at == stop) [[unlikely]] {
                     while (at != end && !filter_.selects(view_of(*at))) {
@@ -114,6 +135,7 @@ public:
             }
             ++at;
         }
+        result.packed = requested - left;
         return result;
     }
 
@@ -124,12 +146,21 @@ private:
                                               std::ranges::common_range<Sequence> &&
                                               std::is_lvalue_reference_v<std::ranges::range_reference_t<Sequence>>;
 
-    Sequence sequence_;
-    // Taken at start() (an input iterator need not be default-constructible). Nothing changes the
-    // sequence while it is enumerated, so its end stays where it was.
-    std::optional<std::ranges::iterator_t<Sequence>> at_;
+    iterator& position() noexcept
+    {
+        if constexpr (std::default_initializable<iterator>) {
+            return at_;
+        } else {
+            return *at_;
+        }
+    }
+
+    [[no_unique_address]] std::conditional_t<keeps_sequence, Sequence, no_sequence> sequence_{};
+    // An input iterator need not be default-constructible: then it is made at start(). Nothing
+    // changes the sequence while it is enumerated, so its end stays where it was.
+    std::conditional_t<std::default_initializable<iterator>, iterator, std::optional<iterator>> at_{};
+    Filter filter_{}; // between the two: GCC pairs adjacent pointer stores in a vector register, which costs more
     std::ranges::sentinel_t<Sequence> end_{};
-    Filter filter_{};
 };
 
 template <class Sequence, class Filter>
@@ -146,7 +177,8 @@ public:
     batch_result fill(Packer& packer, std::size_t requested)
     {
         batch_result result;
-        for (std::size_t left = requested > packer.count() ? requested - packer.count() : 0; left != 0; --left) {
+        std::size_t left = requested;
+        for (; left != 0; --left) {
             if (!current_ && !exhausted_) {
                 current_ = generator_();
                 exhausted_ = !current_.has_value();
@@ -166,6 +198,7 @@ public:
             }
             current_.reset();
         }
+        result.packed = requested - left;
         return result;
     }
 
@@ -202,14 +235,20 @@ class enumeration_state : public sequence_cursor<Sequence, Filter> {
 public:
     using sequence_cursor<Sequence, Filter>::sequence_cursor;
 
-    /// Set once the enumeration cannot go on: the answer to every later NPEnumResource (never
-    /// WN_SUCCESS, which means "not ended").
-    [[nodiscard]] bool ended() const noexcept { return ended_ != wn_status::success; }
-    [[nodiscard]] wn_status end_answer() const noexcept { return ended_; }
-    void end_with(wn_status answer) noexcept { ended_ = answer; }
+    /// Set once the enumeration cannot go on, with the answer to every later NPEnumResource (never
+    /// WN_SUCCESS).
+    [[nodiscard]] bool ended() const noexcept { return ended_; }
+    [[nodiscard]] wn_status end_answer() const noexcept { return end_answer_; }
+    void end_with(wn_status answer) noexcept
+    {
+        ended_ = true;
+        end_answer_ = answer;
+    }
 
 private:
-    wn_status ended_ = wn_status::success;
+    // Apart: a batch that goes on then answers WN_SUCCESS as a constant, not as the value just read.
+    bool ended_ = false;
+    wn_status end_answer_ = wn_status::success;
 };
 
 } // namespace mprnotify::detail
