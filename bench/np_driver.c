@@ -1,91 +1,95 @@
-/* Calls one provider's NP functions a number of times, as MPR would, and checks every answer.
+/* Calls one provider's connection functions a number of times, as MPR would, and checks every answer;
+ * or checks that the library's provider and the hand-written C one answer alike.
  *
- *     np_driver <library.so> <scenario> <operations>
+ *     np_driver <provider.so> <scenario> <operations>
+ *     np_driver --same <library.so> <baseline.so>
  *
- * Instruction counts come from callgrind collecting only inside the NP* functions; bench/run takes
- * the difference of two operation counts, so start-up and first-call work drop out. Written
- * against the documented layout only, like any C caller. */
-#include <dlfcn.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <wchar.h>
-
-typedef struct {
-    uint32_t dwScope, dwType, dwDisplayType, dwUsage;
-    wchar_t *lpLocalName, *lpRemoteName, *lpComment, *lpProvider;
-} NETRESOURCEW;
+ * Before the scenario, P: is connected to \\bench\share. Instruction counts come from callgrind
+ * collecting only inside the NP* functions; bench/run takes the difference of two operation
+ * counts, so start-up and first-call work drop out. Written against the documented layout only,
+ * like any C caller. */
+#include "np_compare.h"
 
 typedef uint32_t (*caps_fn)(uint32_t);
-typedef uint32_t (*add3_fn)(void *, NETRESOURCEW *, wchar_t *, wchar_t *, uint32_t);
-typedef uint32_t (*cancel_fn)(wchar_t *, int32_t);
-typedef uint32_t (*chars_fn)(wchar_t *, wchar_t *, uint32_t *);
-typedef uint32_t (*universal_fn)(wchar_t *, uint32_t, void *, uint32_t *);
+typedef uint32_t (*add_fn)(NETRESOURCEW*, wchar_t*, wchar_t*);
+typedef uint32_t (*add3_fn)(void*, NETRESOURCEW*, wchar_t*, wchar_t*, uint32_t);
+typedef uint32_t (*cancel_fn)(wchar_t*, int32_t);
+typedef uint32_t (*chars_fn)(wchar_t*, wchar_t*, uint32_t*);
+typedef uint32_t (*universal_fn)(wchar_t*, uint32_t, void*, uint32_t*);
+typedef uint32_t (*information_fn)(NETRESOURCEW*, void*, uint32_t*, wchar_t**);
 
-static void *need(void *lib, const char *name)
-{
-    void *f = dlsym(lib, name);
-    if (f == NULL) {
-        fprintf(stderr, "missing export %s\n", name);
-        exit(2);
-    }
-    return f;
-}
-
-int main(int argc, char **argv)
-{
-    if (argc != 4) {
-        fprintf(stderr, "usage: %s <library.so> <scenario> <operations>\n", argv[0]);
-        return 2;
-    }
-    void *lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
-    if (lib == NULL) {
-        fprintf(stderr, "%s\n", dlerror());
-        return 2;
-    }
-    const char *s = argv[2];
-    const long operations = strtol(argv[3], NULL, 10);
-    static wchar_t local[] = L"P:", remote[] = L"\\\\bench\\share", path[] = L"P:\\dir\\file.txt";
-    NETRESOURCEW resource = {0, 1, 0, 0, local, remote, NULL, NULL};
-    static wchar_t password[] = L"pw";
-    wchar_t chars[64];
-    uint64_t bytes[32];
+typedef struct {
     caps_fn caps;
+    add_fn add;
     add3_fn add3;
     cancel_fn cancel;
     chars_fn get_connection, get_user;
     universal_fn universal;
-    void *p;
-#define LOAD(var, name) (p = need(lib, name), memcpy(&var, &p, sizeof var))
-    LOAD(caps, "NPGetCaps");
-    LOAD(add3, "NPAddConnection3");
-    LOAD(cancel, "NPCancelConnection");
-    LOAD(get_connection, "NPGetConnection");
-    LOAD(get_user, "NPGetUser");
-    LOAD(universal, "NPGetUniversalName");
+    information_fn information;
+} provider;
+
+static provider load(const char* path)
+{
+    void* lib = open_library(path);
+    provider p;
+    LOAD(lib, p.caps, "NPGetCaps");
+    LOAD(lib, p.add, "NPAddConnection");
+    LOAD(lib, p.add3, "NPAddConnection3");
+    LOAD(lib, p.cancel, "NPCancelConnection");
+    LOAD(lib, p.get_connection, "NPGetConnection");
+    LOAD(lib, p.get_user, "NPGetUser");
+    LOAD(lib, p.universal, "NPGetUniversalName");
+    LOAD(lib, p.information, "NPGetResourceInformation");
+    return p;
+}
+
+static wchar_t drive_p[] = L"P:", share[] = L"\\\\bench\\share";
+
+static uint32_t connect_drive(const provider* p, wchar_t* local, wchar_t* remote)
+{
+    NETRESOURCEW r = {0, 1, 0, 0, local, remote, NULL, NULL};
+    return p->add3(NULL, &r, NULL, NULL, 0);
+}
+
+#include "np_driver_cases.h"
+
+static int measure(const provider* p, const char* s, long operations)
+{
+    static wchar_t drive_q[] = L"Q:", other[] = L"\\\\bench\\other", path[] = L"P:\\dir\\file.txt";
+    static wchar_t resource_name[] = L"\\\\bench\\share03\\dir\\file.txt";
+    NETRESOURCEW q = {0, 1, 0, 0, drive_q, other, NULL, NULL};
+    NETRESOURCEW asked = {0, 0, 0, 0, NULL, resource_name, NULL, NULL};
+    static wchar_t chars[64];
+    static uint64_t bytes[64];
+    wchar_t* system = NULL;
+    if (connect_drive(p, drive_p, share) != 0) {
+        fprintf(stderr, "P: could not be connected\n");
+        return 1;
+    }
     for (long i = 0; i < operations; ++i) {
         uint32_t answer = 0, expected = 0, size = 0;
         if (strcmp(s, "np-caps") == 0) {
-            answer = caps(6);
+            answer = p->caps(6);
             expected = 0xF;
-        } else if (strcmp(s, "np-add3") == 0) {
-            answer = add3(NULL, &resource, password, NULL, 0);
-        } else if (strcmp(s, "np-cancel") == 0) {
-            answer = cancel(local, 0);
+        } else if (strcmp(s, "np-connect-cancel") == 0) {
+            answer = p->add3(NULL, &q, NULL, NULL, 0);
+            answer |= p->cancel(drive_q, 0);
         } else if (strcmp(s, "np-get-connection") == 0) {
             size = 64;
-            answer = get_connection(local, chars, &size);
+            answer = p->get_connection(drive_p, chars, &size);
         } else if (strcmp(s, "np-get-connection-short") == 0) {
             size = 4;
-            answer = get_connection(local, chars, &size);
+            answer = p->get_connection(drive_p, chars, &size);
             expected = 234;
-        } else if (strcmp(s, "np-universal-name") == 0) {
+        } else if (strcmp(s, "np-universal-name-1") == 0 || strcmp(s, "np-universal-name-2") == 0) {
             size = sizeof bytes;
-            answer = universal(path, 2, bytes, &size);
+            answer = p->universal(path, s[strlen(s) - 1] == '1' ? 1 : 2, bytes, &size);
         } else if (strcmp(s, "np-get-user") == 0) {
             size = 64;
-            answer = get_user(NULL, chars, &size);
+            answer = p->get_user(drive_p, chars, &size);
+        } else if (strcmp(s, "np-resource-information") == 0) {
+            size = sizeof bytes;
+            answer = p->information(&asked, bytes, &size, &system);
         } else {
             fprintf(stderr, "unknown scenario %s\n", s);
             return 2;
@@ -96,4 +100,20 @@ int main(int argc, char **argv)
         }
     }
     return 0;
+}
+
+int main(int argc, char** argv)
+{
+    if (argc == 4 && strcmp(argv[1], "--same") == 0) {
+        const provider library = load(argv[2]), baseline = load(argv[3]);
+        return same_answers(prelude_cases, thread_cases, &library, &baseline);
+    }
+    if (argc != 4) {
+        fprintf(stderr,
+                "usage: %s <provider.so> <scenario> <operations>\n       %s --same <library.so> <baseline.so>\n",
+                argv[0], argv[0]);
+        return 2;
+    }
+    const provider p = load(argv[1]);
+    return measure(&p, argv[2], strtol(argv[3], NULL, 10));
 }
