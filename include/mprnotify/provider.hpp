@@ -3,6 +3,7 @@
 // and MPRNOTIFY_PROVIDER_EXPORT).
 #pragma once
 
+#include "core/lock.hpp"                     // IWYU pragma: export
 #include "core/nullable_wstring.hpp"         // IWYU pragma: export
 #include "core/platform_provider.hpp"        // IWYU pragma: export
 #include "core/policy.hpp"                   // IWYU pragma: export
