@@ -2,7 +2,7 @@
 //
 // Reads each DLL as data (it never loads it), so it runs on any platform and on DLLs of any
 // architecture. Exit status: 0 every DLL would work, 1 one would not, 2 one could not be read,
-// 64 bad usage.
+// 64 bad usage. `--run` instead loads one DLL and calls it (run/run.hpp).
 #include <algorithm>
 #include <cstddef>
 #include <cstdio>
@@ -14,12 +14,14 @@
 #include "checker.hpp"
 #include "files.hpp"
 #include "registered.hpp"
+#include "run/run.hpp"
 
 namespace {
 
-constexpr const char usage[] =
+constexpr const char usage_head[] =
     "usage: mprnotify-check [options] DLL...\n"
-    "       mprnotify-check [options] --registered     (Windows: Notifyees and ProviderOrder)\n"
+    "       mprnotify-check [options] --registered     (Windows: Notifyees and ProviderOrder)\n";
+constexpr const char usage_body[] =
     "\n"
     "Checks that each DLL would work as a connection notifyee (AddConnectNotify, CancelConnectNotify)\n"
     "or, when it exports NPGetCaps, as a network provider (every NP* function by its plain name with\n"
@@ -36,7 +38,15 @@ constexpr const char usage[] =
     "  --verbose                 also list every named export and every imported DLL\n"
     "  --help, --version\n"
     "\n"
-    "exit status: 0 all would work, 1 one would not, 2 one could not be read, 64 bad usage\n";
+    "exit status: 0 all would work, 1 one would not, 2 one could not be read, 64 bad usage\n"
+    "  (--run: 0 no FAIL, 1 a FAIL, 2 the DLL cannot be loaded, 64 bad usage)\n";
+
+void print_usage(std::FILE* to)
+{
+    std::fputs(usage_head, to);
+    std::fputs(mprcheck::run::usage_text, to);
+    std::fputs(usage_body, to);
+}
 
 /// The --verbose lines: every named export and every imported DLL, as read from the file.
 std::string listing(const mprcheck::pe_image& image)
@@ -78,7 +88,8 @@ int check_file(const std::string& name, const mprcheck::check_options& options, 
 
 int fail_usage(const std::string& message)
 {
-    std::fprintf(stderr, "mprnotify-check: %s\n%s", message.c_str(), usage);
+    std::fprintf(stderr, "mprnotify-check: %s\n", message.c_str());
+    print_usage(stderr);
     return 64;
 }
 
@@ -86,7 +97,13 @@ int fail_usage(const std::string& message)
 
 int main(int argc, char** argv)
 {
-    const std::vector<std::string> args = mprcheck::command_line(argc, argv);
+    std::vector<std::string> args = mprcheck::command_line(argc, argv);
+    if (args.size() > 1 && args[1] == "--run") {
+        return mprcheck::run::run_command(args, args[0]);
+    }
+    if (args.size() > 1 && args[1] == "--run-group") {
+        return mprcheck::run::run_group_command(args);
+    }
     mprcheck::check_options options;
     std::vector<std::string> files;
     bool registered = false;
@@ -96,7 +113,7 @@ int main(int argc, char** argv)
         const std::string& arg = args[i];
         const bool has_value = i + 1 < args.size();
         if (arg == "--help" || arg == "-h") {
-            std::fputs(usage, stdout);
+            print_usage(stdout);
             return 0;
         }
         if (arg == "--version") {
