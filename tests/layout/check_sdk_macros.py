@@ -10,7 +10,8 @@ comments and string literals blanked, for
   - min or max followed by "(" (<windows.h>'s function-like macros unless NOMINMAX), which catches
     std::min(a, b), x.max() and std::numeric_limits<T>::max(); write (std::min)(a, b) or
     std::min<T>(a, b) instead. A file that defines NOMINMAX itself is exempt from this one;
-  - #include <bits/...> (libstdc++'s internal headers, which no other standard library has).
+  - #include <bits/...> (libstdc++'s internal headers, which no other standard library has), unless
+    the same file tests __has_include(<bits/...>) for that header: guarded, with a fallback.
 MinGW-w64's headers define min and max for C only, and small for the resource compiler only, so
 a MinGW build does not find these.
 
@@ -33,7 +34,7 @@ SUFFIXES = {".c", ".cc", ".cpp", ".cxx", ".h", ".hh", ".hpp", ".hxx", ".inc", ".
 OBJECT_MACROS = ("small", "near", "far", "hyper", "pascal", "cdecl", "interface")
 OBJECT_USE = re.compile(r"(?<![\w$])(" + "|".join(OBJECT_MACROS) + r")(?![\w$])")
 MINMAX_USE = re.compile(r"(?<![\w$])(min|max)\s*\(")
-BITS_INCLUDE = re.compile(r"^\s*#\s*include\s*<bits/")
+BITS_INCLUDE = re.compile(r"^\s*#\s*include\s*<(bits/[^>]+)>")
 DIRECTIVE_NAME = re.compile(r"^(\s*#\s*(?:define|undef|ifdef|ifndef)\s+)(\w+)")
 DEFINED_NAME = re.compile(r"\bdefined\s*(?:\(\s*\w+\s*\)|\s\w+)")
 NOMINMAX = re.compile(r"^\s*#\s*define\s+NOMINMAX\b", re.M)
@@ -96,8 +97,10 @@ def problems_in(path, rel):
     nominmax = bool(NOMINMAX.search(text))
     found = []
     for number, (raw, code) in enumerate(zip(raw_lines, code_lines), start=1):
-        if BITS_INCLUDE.match(code):
+        bits = BITS_INCLUDE.match(code)
+        if bits and f"__has_include(<{bits.group(1)}>)" not in text:
             found.append(f"{rel}:{number}: #include <bits/...>: libstdc++'s internal header; include the standard ones")
+        if bits:
             continue
         if ON_PURPOSE in raw:
             continue

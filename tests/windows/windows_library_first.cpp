@@ -38,6 +38,7 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
+#include <version>
 
 #define max(a, b) (((a) > (b)) ? (a) : (b)) // as the SDK's minwindef.h
 #define min(a, b) (((a) < (b)) ? (a) : (b))

@@ -163,10 +163,13 @@ enum class wn_status : std::uint32_t {
     return "unknown WN status";
 }
 
+/// The name of the std::error_category of wn_status values.
+inline constexpr const char* wn_category_name = "mprnotify.wn";
+
 /// The std::error_category of wn_status values ("mprnotify.wn").
 class wn_category_type final : public std::error_category {
 public:
-    [[nodiscard]] const char* name() const noexcept override { return "mprnotify.wn"; }
+    [[nodiscard]] const char* name() const noexcept override { return wn_category_name; }
     [[nodiscard]] std::string message(int value) const override
     {
         return std::string{mprnotify::message(static_cast<wn_status>(value))};

@@ -9,11 +9,10 @@
 // credential functions), and answers MPR reads from its buffers are not in it.
 #pragma once
 
-#include <chrono>
-
 #include "../core/nullable_wstring.hpp"
 #include "../core/operation.hpp"
 #include "../core/status.hpp"
+#include "../detail/core/steady_clock.hpp" // std::chrono::nanoseconds
 
 namespace mprnotify {
 

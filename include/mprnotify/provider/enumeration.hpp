@@ -24,13 +24,13 @@
 #include <concepts>
 #include <cstdint>
 #include <optional>
-#include <ranges>
 #include <type_traits>
 
 #include "lookup.hpp"
 #include "net_resource.hpp"
 #include "../core/nullable_wstring.hpp"
 #include "../core/platform.hpp"
+#include "../detail/core/range_concepts.hpp"
 
 namespace mprnotify {
 

@@ -22,7 +22,9 @@ namespace mprnotify::detail {
     if (!code) {
         return std::nullopt;
     }
-    if (code.category() == wn_category()) {
+    // By its name, not its address: naming wn_category() here would compile its message table into
+    // every boundary, and the name also matches a wn_status code from another module's copy.
+    if (std::string_view{code.category().name()} == wn_category_name) {
         return static_cast<wn_status>(static_cast<std::uint32_t>(code.value()));
     }
 #if MPRNOTIFY_PLATFORM_WINDOWS
@@ -30,23 +32,30 @@ namespace mprnotify::detail {
         return static_cast<wn_status>(static_cast<std::uint32_t>(code.value()));
     }
 #endif
+    // One test of the category, then plain integers: each `condition == std::errc::x` would build an
+    // error_condition and compare categories again, in every provider's translation unit.
     const std::error_condition condition = code.default_error_condition();
-    if (condition == std::errc::not_enough_memory) {
+    if (condition.category() != std::generic_category()) {
+        return std::nullopt;
+    }
+    const int value = condition.value();
+    const auto is = [value](std::errc e) noexcept { return value == static_cast<int>(e); };
+    if (is(std::errc::not_enough_memory)) {
         return wn_status::out_of_memory;
     }
-    if (condition == std::errc::permission_denied || condition == std::errc::operation_not_permitted) {
+    if (is(std::errc::permission_denied) || is(std::errc::operation_not_permitted)) {
         return wn_status::access_denied;
     }
-    if (condition == std::errc::operation_canceled) {
+    if (is(std::errc::operation_canceled)) {
         return wn_status::cancel;
     }
-    if (condition == std::errc::invalid_argument) {
+    if (is(std::errc::invalid_argument)) {
         return wn_status::bad_value;
     }
-    if (condition == std::errc::not_supported || condition == std::errc::operation_not_supported) {
+    if (is(std::errc::not_supported) || is(std::errc::operation_not_supported)) {
         return wn_status::not_supported;
     }
-    if (condition == std::errc::device_or_resource_busy) {
+    if (is(std::errc::device_or_resource_busy)) {
         return wn_status::function_busy;
     }
     return std::nullopt;

@@ -19,7 +19,6 @@
 // exit may come after the table's destructor): owned_by_handler<T>::existing() then answers NULL.
 #pragma once
 
-#include <atomic>
 #include <exception>
 #include <type_traits>
 
@@ -27,6 +26,7 @@
 
 #include "../../core/config.hpp"
 #include "../../core/status.hpp"
+#include "atomic_word.hpp"
 
 namespace mprnotify::detail {
 
@@ -47,10 +47,10 @@ public:
         if constexpr (constant_handler<Handler>) {
             return &constant_;
         } else {
-            if (Handler* handler = created_.load(std::memory_order_acquire)) {
+            if (Handler* handler = created_.load(word_order::acquire)) {
                 return handler;
             }
-            if (constructing_here_ || destroyed_.load(std::memory_order_acquire)) {
+            if (constructing_here_ || destroyed_.load(word_order::acquire)) {
                 return nullptr;
             }
             return create();
@@ -63,7 +63,7 @@ public:
         if constexpr (constant_handler<Handler>) {
             return &constant_;
         } else {
-            return created_.load(std::memory_order_acquire);
+            return created_.load(word_order::acquire);
         }
     }
 
@@ -73,7 +73,7 @@ public:
         if constexpr (constant_handler<Handler>) {
             return false;
         } else {
-            return destroyed_.load(std::memory_order_acquire);
+            return destroyed_.load(word_order::acquire);
         }
     }
 
@@ -85,8 +85,8 @@ private:
         holder& operator=(const holder&) = delete;
         ~holder()
         {
-            created_.store(nullptr, std::memory_order_release);
-            destroyed_.store(true, std::memory_order_release);
+            created_.store(nullptr, word_order::release);
+            destroyed_.store(true, word_order::release);
         }
     };
 
@@ -95,12 +95,12 @@ private:
         constructing_here_ = true;
         const auto done = gsl::finally([] { constructing_here_ = false; }); // however the constructor ends
         static holder instance; // another thread waits here until the first one has finished
-        created_.store(&instance.handler, std::memory_order_release);
+        created_.store(&instance.handler, word_order::release);
         return &instance.handler;
     }
 
-    static constinit inline std::atomic<Handler*> created_{nullptr};
-    static constinit inline std::atomic<bool> destroyed_{false};
+    static constinit inline atomic_word<Handler*> created_;
+    static constinit inline atomic_word<bool> destroyed_;
     static constinit inline thread_local bool constructing_here_ = false;
 
     struct no_constant {};
@@ -145,17 +145,17 @@ class owned_by_handler {
 public:
     static T& get() noexcept
     {
-        if (T* made = made_.load(std::memory_order_acquire)) [[likely]] {
+        if (T* made = made_.load(word_order::acquire)) [[likely]] {
             return *made;
         }
         return make();
     }
 
     /// T if it has been made and not yet destroyed, else nullptr. Never makes it.
-    [[nodiscard]] static T* existing() noexcept { return made_.load(std::memory_order_acquire); }
+    [[nodiscard]] static T* existing() noexcept { return made_.load(word_order::acquire); }
 
     /// True once T has been destroyed (process exit, DLL unload).
-    [[nodiscard]] static bool gone() noexcept { return gone_.load(std::memory_order_acquire); }
+    [[nodiscard]] static bool gone() noexcept { return gone_.load(word_order::acquire); }
 
 private:
     /// Says T is gone before T's destructor runs (members are destroyed after the body).
@@ -166,22 +166,22 @@ private:
         holder& operator=(const holder&) = delete;
         ~holder()
         {
-            gone_.store(true, std::memory_order_release);
-            made_.store(nullptr, std::memory_order_release);
+            gone_.store(true, word_order::release);
+            made_.store(nullptr, word_order::release);
         }
     };
 
     MPRNOTIFY_DETAIL_NOINLINE static T& make() noexcept
     {
         static holder instance;
-        if (!gone_.load(std::memory_order_acquire)) {
-            made_.store(&instance.object.value, std::memory_order_release);
+        if (!gone_.load(word_order::acquire)) {
+            made_.store(&instance.object.value, word_order::release);
         }
         return instance.object.value;
     }
 
-    static constinit inline std::atomic<T*> made_{nullptr};
-    static constinit inline std::atomic<bool> gone_{false};
+    static constinit inline atomic_word<T*> made_;
+    static constinit inline atomic_word<bool> gone_;
 };
 
 } // namespace mprnotify::detail

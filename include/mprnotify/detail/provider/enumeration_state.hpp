@@ -11,7 +11,6 @@
 
 #include <cstddef>
 #include <optional>
-#include <ranges>
 #include <type_traits>
 #include <utility>
 
@@ -23,6 +22,7 @@
 #include "../../provider/resource_packing.hpp"
 #include "../../core/config.hpp"
 #include "../../core/status.hpp"
+#include "../core/range_concepts.hpp"
 
 namespace mprnotify::detail {
 

@@ -17,7 +17,6 @@
 // At unload or exit the table destroys the states still open and retires every slot.
 #pragma once
 
-#include <atomic>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -28,6 +27,7 @@
 
 #include "../../core/config.hpp"
 #include "../../core/platform.hpp"
+#include "../core/atomic_word.hpp"
 
 #if MPRNOTIFY_PLATFORM_WINDOWS
 #  if defined(__GNUC__) && !defined(__clang__)
@@ -72,7 +72,7 @@ class enumeration_table {
     struct alignas(64) slot {
         // NOLINTNEXTLINE(bugprone-sizeof-expression): for a large state, room for the pointer to it
         alignas(stored_type) std::byte storage[sizeof(stored_type)]{};
-        std::atomic<std::uint32_t> word{0};
+        atomic_word<std::uint32_t> word;
     };
 
 public:
@@ -88,11 +88,11 @@ public:
     ~enumeration_table()
     {
         for (slot& s : slots_) {
-            const std::uint32_t word = s.word.load(std::memory_order_acquire);
+            const std::uint32_t word = s.word.load(word_order::acquire);
             if ((word & state_mask) == open_state) {
                 destroy_quietly(s);
             }
-            s.word.store((((word >> 2) + 1) & generation_mask) << 2 | opening_state, std::memory_order_release);
+            s.word.store((((word >> 2) + 1) & generation_mask) << 2 | opening_state, word_order::release);
         }
     }
 
@@ -106,30 +106,18 @@ public:
     /// slots are reserved in turn); index `none` when it is not.
     [[nodiscard]] reservation reserve_next() noexcept
     {
-        const std::size_t index = next_.load(std::memory_order_relaxed) & (Capacity - 1);
-        std::uint32_t word = slots_[index].word.load(std::memory_order_relaxed);
-        if ((word & state_mask) == free_state &&
-            slots_[index].word.compare_exchange_strong(word, word + opening_state, std::memory_order_acquire,
-                                                       std::memory_order_relaxed)) [[likely]] {
-            next_.store(index + 1, std::memory_order_relaxed);
-            return {index, word};
-        }
-        return {};
+        return try_reserve(next_.load(word_order::relaxed) & (Capacity - 1));
     }
 
     /// A free slot, now opening for this thread; index `none` when every slot is taken. Never closes
     /// anything to make room. The search starts after the slot reserved last, which is usually free.
     [[nodiscard]] reservation reserve() noexcept
     {
-        const std::size_t first = next_.load(std::memory_order_relaxed) & (Capacity - 1);
+        const std::size_t first = next_.load(word_order::relaxed) & (Capacity - 1);
         std::size_t index = first;
         do {
-            std::uint32_t word = slots_[index].word.load(std::memory_order_relaxed);
-            if ((word & state_mask) == free_state &&
-                slots_[index].word.compare_exchange_strong(word, word + opening_state, std::memory_order_acquire,
-                                                           std::memory_order_relaxed)) [[likely]] {
-                next_.store(index + 1, std::memory_order_relaxed);
-                return {index, word};
+            if (const reservation reserved = try_reserve(index); reserved.index != none) [[likely]] {
+                return reserved;
             }
             index = (index + 1) & (Capacity - 1);
         } while (index != first);
@@ -163,7 +151,7 @@ public:
     /// Makes a reserved slot (its state built) open, and returns the handle that names it.
     [[nodiscard]] void* publish(const reservation& reserved) noexcept
     {
-        slots_[reserved.index].word.store(reserved.free_word + open_state, std::memory_order_release);
+        slots_[reserved.index].word.store(reserved.free_word + open_state, word_order::release);
         // free_word is generation << 2 (a free slot's low bits are 0): shifted once into its place
         const std::uintptr_t value =
             std::uintptr_t{reserved.free_word} << (index_bits - 1) | std::uintptr_t{reserved.index} << 1 | 1U;
@@ -177,7 +165,7 @@ public:
         if (built) {
             destroy_quietly(slots_[reserved.index]);
         }
-        slots_[reserved.index].word.store(reserved.free_word, std::memory_order_release);
+        slots_[reserved.index].word.store(reserved.free_word, word_order::release);
     }
 
     /// A slot a call holds (from hold()), or none (`slot` NULL): where its state is, and the word
@@ -209,8 +197,7 @@ public:
         // Sums rather than ors (the low bits are clear): each word is one address computation.
         const std::uint32_t open_word = static_cast<std::uint32_t>(generation) * 4 + open_state;
         std::uint32_t expected = open_word;
-        if (s.word.compare_exchange_strong(expected, open_word + 1, std::memory_order_acquire,
-                                           std::memory_order_relaxed)) [[likely]] {
+        if (s.word.compare_exchange_acquire(expected, open_word + 1)) [[likely]] {
             return {&s, open_word};
         }
         if (expected == open_word + 1) { // held by another call
@@ -220,7 +207,7 @@ public:
     }
 
     /// Puts a held slot back: open again under the same handle.
-    static void release(const held& h) noexcept { h.slot_->word.store(h.open_word_, std::memory_order_release); }
+    static void release(const held& h) noexcept { h.slot_->word.store(h.open_word_, word_order::release); }
 
     /// Ends a held slot's enumeration: its state is destroyed (a throw from its destructor passes
     /// through, and the slot is freed all the same) and the handle is never valid again.
@@ -232,7 +219,7 @@ public:
             free_slot(slot& freed, std::uint32_t word) noexcept : s(freed), next(word) {}
             free_slot(const free_slot&) = delete;
             free_slot& operator=(const free_slot&) = delete;
-            ~free_slot() { s.word.store(next, std::memory_order_release); }
+            ~free_slot() { s.word.store(next, word_order::release); }
         };
         const free_slot freed{*h.slot_, (((h.open_word_ >> 2) + 1) & generation_mask) << 2 | free_state};
         destroy(*h.slot_);
@@ -243,12 +230,24 @@ public:
     {
         std::size_t open = 0;
         for (const slot& s : slots_) {
-            open += (s.word.load(std::memory_order_relaxed) & 2U) != 0 ? 1U : 0U; // open or held
+            open += (s.word.load(word_order::relaxed) & 2U) != 0 ? 1U : 0U; // open or held
         }
         return open;
     }
 
 private:
+    /// Slot `index` taken from free to opening for this thread, or index `none` when it is not free.
+    [[nodiscard]] reservation try_reserve(std::size_t index) noexcept
+    {
+        std::uint32_t word = slots_[index].word.load(word_order::relaxed);
+        if ((word & state_mask) == free_state &&
+            slots_[index].word.compare_exchange_acquire(word, word + opening_state)) [[likely]] {
+            next_.store(index + 1, word_order::relaxed);
+            return {index, word};
+        }
+        return {};
+    }
+
     /// hold() when the slot is held by another thread's call: waits until that call puts it back
     /// (then takes it) or closes it (then the handle is gone).
     MPRNOTIFY_DETAIL_NOINLINE static held hold_when_released(slot& s, std::uint32_t open_word) noexcept
@@ -256,8 +255,7 @@ private:
         for (unsigned attempt = 0;; ++attempt) {
             pause(attempt);
             std::uint32_t expected = open_word;
-            if (s.word.compare_exchange_strong(expected, open_word | held_state, std::memory_order_acquire,
-                                               std::memory_order_relaxed)) {
+            if (s.word.compare_exchange_acquire(expected, open_word | held_state)) {
                 return {&s, open_word};
             }
             if (expected != (open_word | held_state)) {
@@ -308,7 +306,8 @@ private:
     }
 
     /// At unload: a destructor that throws has nobody to report to, and the other states are freed all the same.
-    static void destroy_quietly(slot& s) noexcept
+    /// Out of line: its callers (unload, an open that failed) are rare, and each would hold a copy.
+    MPRNOTIFY_DETAIL_NOINLINE static void destroy_quietly(slot& s) noexcept
     {
 #if MPRNOTIFY_HAS_EXCEPTIONS
         try {
@@ -331,7 +330,7 @@ private:
 
     slot slots_[Capacity]{}; // first: a slot's address is the table's plus its index times 64
     std::uintptr_t salt_;
-    std::atomic<std::size_t> next_{0}; // where the next search for a free slot starts: a hint
+    atomic_word<std::size_t> next_; // where the next search for a free slot starts: a hint
 };
 
 // NOLINTEND(cppcoreguidelines-pro-bounds-constant-array-index)

@@ -2,7 +2,6 @@
 // subject of each NP function (its row's subject column), and timing a call for it.
 #pragma once
 
-#include <chrono>
 #include <type_traits>
 #include <utility>
 

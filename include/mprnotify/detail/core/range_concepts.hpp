@@ -1,0 +1,14 @@
+// mprnotify/detail/core/range_concepts.hpp - the standard range concepts and range access
+// (std::ranges::input_range, iterator_t, begin, next, ...) without all of <ranges>.
+//
+// <ranges> also holds every view and adaptor, which a provider's translation unit would parse for
+// nothing: in libstdc++ about 4 300 lines. libstdc++ declares the concepts and range access in a
+// header that <string_view> includes, and marks it with _GLIBCXX_RANGES_BASE_H; any other standard
+// library, or a libstdc++ that moves them, gets <ranges>.
+#pragma once
+
+#include <string_view>
+
+#if !defined(_GLIBCXX_RANGES_BASE_H)
+#  include <ranges>
+#endif
