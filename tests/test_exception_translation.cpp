@@ -289,6 +289,44 @@ TEST_CASE("std::error_code values map to WN codes where they mean one")
     CHECK(wn_status_from(std::make_error_code(std::errc::permission_denied)) == wn_status::access_denied);
     CHECK(wn_status_from(std::make_error_code(std::errc::invalid_argument)) == wn_status::bad_value);
     CHECK(wn_status_from(std::make_error_code(std::errc::operation_canceled)) == wn_status::cancel);
+    CHECK(wn_status_from(std::make_error_code(std::errc::operation_not_permitted)) == wn_status::access_denied);
+    CHECK(wn_status_from(std::make_error_code(std::errc::not_enough_memory)) == wn_status::out_of_memory);
+    CHECK(wn_status_from(std::make_error_code(std::errc::not_supported)) == wn_status::not_supported);
+    CHECK(wn_status_from(std::make_error_code(std::errc::operation_not_supported)) == wn_status::not_supported);
+    CHECK(wn_status_from(std::make_error_code(std::errc::device_or_resource_busy)) == wn_status::function_busy);
     CHECK_FALSE(wn_status_from(std::make_error_code(std::errc::broken_pipe)).has_value());
     CHECK_FALSE(wn_status_from(std::error_code{}).has_value());
+}
+
+namespace {
+// A category of the program's own, with wn_category's name or with conditions outside the generic ones.
+class named_category final : public std::error_category {
+public:
+    explicit named_category(const char* name, bool generic) : name_(name), generic_(generic) {}
+    [[nodiscard]] const char* name() const noexcept override { return name_; }
+    [[nodiscard]] std::string message(int) const override { return "test"; }
+    [[nodiscard]] std::error_condition default_error_condition(int value) const noexcept override
+    {
+        return generic_ ? std::error_condition{value, std::generic_category()} : std::error_condition{value, *this};
+    }
+
+private:
+    const char* name_;
+    bool generic_;
+};
+} // namespace
+
+TEST_CASE("wn_status codes are recognised by their category's name; other categories by their generic condition")
+{
+    using mprnotify::detail::wn_status_from;
+    // Another module's copy of wn_category: a different object with the same name.
+    const named_category other_copy{"mprnotify.wn", false};
+    CHECK(wn_status_from(std::error_code{1223, other_copy}) == wn_status::cancel);
+    // A category whose codes are errno values: mapped through their generic conditions.
+    const named_category errno_like{"test.errno", true};
+    CHECK(wn_status_from(std::error_code{static_cast<int>(std::errc::permission_denied), errno_like}) ==
+          wn_status::access_denied);
+    // A category with conditions of its own: no WN code, even where the number is an errc value.
+    const named_category own{"test.own", false};
+    CHECK_FALSE(wn_status_from(std::error_code{static_cast<int>(std::errc::permission_denied), own}).has_value());
 }

@@ -129,6 +129,7 @@ TEST_CASE("wn_status converts to std::error_code in its own category")
     const std::error_code code = wn_status::access_denied;
     CHECK(code.value() == 5);
     CHECK(std::string{code.category().name()} == "mprnotify.wn");
+    CHECK(std::string{code.category().name()} == mprnotify::wn_category_name); // what the boundary recognises it by
     CHECK(code.message() == "access denied");
     CHECK(code == wn_status::access_denied);
     CHECK_FALSE(static_cast<bool>(std::error_code{wn_status::success}));
