@@ -102,14 +102,16 @@ def demangle(symbols):
     return subprocess.run(["c++filt"], input="\n".join(symbols), capture_output=True, text=True).stdout.splitlines()
 
 
-def measure_size(run, work, mingw_cxx, mingw_cc, cxx_flags, bench, example):
+def measure_size(run, work, mingw_cxx, mingw_cc, cxx_flags, bench, example=None):
     """The size section's provider rows: bench/size/fixed_provider.cpp against the same provider in C, which
-    runtime members the library's DLL pulls (none is the goal), and examples/home_provider's DLL split by
-    group. cxx_flags: the include options. Returns a dict for results.json."""
+    runtime members the library's DLL pulls (none is the goal), and, given the example (examples/home_provider),
+    its DLL split by group. cxx_flags: the include options. Returns a dict for results.json."""
     work.mkdir(parents=True, exist_ok=True)
     strip = mingw_cxx.split("-g++")[0] + "-strip"  # x86_64-w64-mingw32-strip
     cxx = [mingw_cxx, "-std=c++20", "-O2", "-shared", "-static", *cxx_flags]
-    sources = {"fixed_provider": bench / "size/fixed_provider.cpp", "home_provider": example}
+    sources = {"fixed_provider": bench / "size/fixed_provider.cpp"}
+    if example is not None:
+        sources["home_provider"] = example
     for name, source in sources.items():
         # One section per function, so each can be named in the map; without --gc-sections the code and the
         # stripped file are the same as without these options (checked: same bytes for both DLLs).
@@ -119,16 +121,20 @@ def measure_size(run, work, mingw_cxx, mingw_cc, cxx_flags, bench, example):
     run(["nice", mingw_cc, "-std=c17", "-O2", "-shared", "-static", "-s", bench / "size/fixed_provider.c",
          "-o", work / "c_fixed_provider.dll"])
     fixed_map = work / "fixed_provider.map"
-    home_map = work / "home_provider.map"
-    return {
+    result = {
         "fixed_bytes": (work / "fixed_provider.dll").stat().st_size,
         "fixed_c_bytes": (work / "c_fixed_provider.dll").stat().st_size,
         "fixed_runtime_members": [list(m) for m in runtime_members(fixed_map)],
         "fixed_split": split(fixed_map, "fixed_provider.o", "fixed_provider"),
-        "home_bytes": (work / "home_provider.dll").stat().st_size,
-        "home_split": split(home_map, "home_provider.o", "home_provider"),
-        "home_runtime_members": len(runtime_members(home_map)),
     }
+    if example is not None:
+        home_map = work / "home_provider.map"
+        result.update({
+            "home_bytes": (work / "home_provider.dll").stat().st_size,
+            "home_split": split(home_map, "home_provider.o", "home_provider"),
+            "home_runtime_members": len(runtime_members(home_map)),
+        })
+    return result
 
 
 def print_size(size, goal):
@@ -138,6 +144,9 @@ def print_size(size, goal):
     pulled = size["fixed_runtime_members"]
     print(f"    C++ runtime members it links: {len(pulled)} (goal 0)"
           + "".join(f"\n      {m} for {w}: {s}" for m, w, s in pulled))
+    if "home_bytes" not in size:
+        print("  examples/home_provider's DLL by origin: bench/run without --quick")
+        return ratio
     print(f"  examples/home_provider {size['home_bytes']} bytes; by origin (unstripped sections, bytes):")
     for group, count in size["home_split"].items():
         print(f"    {group:20s} {count:9d}")
@@ -146,30 +155,52 @@ def print_size(size, goal):
     return ratio
 
 
-def measure_compile(compiler_instructions, work, example):
+# The hooks of examples/home_provider: kept by their addresses in the TU without NP functions.
+HOME_PROVIDER_HOOKS = ("connect", "disconnect", "connection_of", "enumerate")
+EXPORT_LINE = re.compile(r"^MPRNOTIFY_PROVIDER_EXPORT\((\w+)\);$", re.M)
+
+
+def hooks_only(source, hooks):
+    """The provider's source with its export line replaced by the addresses of its hooks: its own code is
+    compiled and optimised as in the DLL, but no NP function is."""
+    handler = EXPORT_LINE.search(source).group(1)
+    kept = ", ".join(f"&{handler}::{hook}" for hook in hooks)
+    return EXPORT_LINE.sub(f"extern const auto kept_hooks = std::make_tuple({kept});", source).replace(
+        "#include <mprnotify/provider.hpp>\n", "#include <mprnotify/provider.hpp>\n#include <tuple>\n", 1)
+
+
+def measure_compile(compiler_instructions, work, example, hooks=HOME_PROVIDER_HOOKS):
     """Compiler instructions for the provider example against a TU of only the standard headers its own
-    code includes."""
+    code includes; between them, those headers with the library's, and the example with its hooks but
+    no NP function."""
     work.mkdir(parents=True, exist_ok=True)
     std = own_std_headers(example)
     std_tu = work / "provider_std_headers.cpp"
     std_tu.write_text("".join(f"#include <{h}>\n" for h in std))
     headers_tu = work / "provider_std_and_library.cpp"
     headers_tu.write_text(std_tu.read_text() + "#include <mprnotify/provider.hpp>\n")
-    counts = [compiler_instructions(p) for p in (std_tu, headers_tu, example)]
+    hooks_tu = work / "provider_hooks_only.cpp"
+    hooks_tu.write_text(hooks_only(example.read_text(), hooks))
+    counts = [compiler_instructions(p) for p in (std_tu, headers_tu, hooks_tu, example)]
     return {"std_headers": std, "std_instructions": counts[0], "headers_instructions": counts[1],
-            "example_instructions": counts[2], "delta_instructions": counts[2] - counts[0]}
+            "hooks_instructions": counts[2], "example_instructions": counts[3],
+            "delta_instructions": counts[3] - counts[0],
+            "library_instructions": (counts[1] - counts[0]) + (counts[3] - counts[2])}
 
 
 def print_compile(result, goal, per_second):
     print("\nCompile cost of a provider, g++ -O2 -c -std=c++20, instructions the compiler executes (callgrind)")
     print(f"  standard headers its own code includes: {' '.join(result['std_headers'])}")
-    rows = [("standard headers only", result["std_instructions"]),
-            ("+ <mprnotify/provider.hpp>", result["headers_instructions"]),
-            ("examples/home_provider/home_provider.cpp", result["example_instructions"])]
-    for name, count in rows:
-        step = count - result["std_instructions"]
-        print(f"  {name:44s} {count / 1e6:9.1f} M {step / 1e6:+9.1f} M")
+    rows = [("standard headers only", result["std_instructions"], result["std_instructions"]),
+            ("+ <mprnotify/provider.hpp>", result["headers_instructions"], result["std_instructions"]),
+            ("+ its hooks, no NP function", result["hooks_instructions"], result["headers_instructions"]),
+            ("+ the NP functions: home_provider.cpp", result["example_instructions"], result["hooks_instructions"])]
+    for name, count, previous in rows:
+        print(f"  {name:44s} {count / 1e6:9.1f} M {(count - previous) / 1e6:+9.1f} M")
     delta = result["delta_instructions"]
+    library = result["library_instructions"]
     print(f"  home_provider - its standard headers: {delta / 1e6:+.1f} M instructions "
           f"(about {delta / per_second:+.2f} s at {per_second / 1e9:.1f} G/s; goal <= {goal / 1e6:+.0f} M)")
+    print(f"  of which the library's (its headers and NP functions): {library / 1e6:+.1f} M; "
+          f"the example's own code: {(delta - library) / 1e6:+.1f} M")
     return delta

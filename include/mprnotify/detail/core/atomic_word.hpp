@@ -22,12 +22,16 @@ enum class word_order { relaxed, acquire, release };
 /// A T (an unsigned integer of 32 bits or a pointer's size, a pointer or a bool) read and written
 /// atomically, starting as T{}. Constant-initialised and trivially destroyed, like the std::atomic it
 /// stands for.
+// NOLINTBEGIN(cppcoreguidelines-pro-type-vararg): Clang declares the __atomic built-ins variadic; they are not
 template <class T>
 class atomic_word {
 public:
     constexpr atomic_word() noexcept = default;
     atomic_word(const atomic_word&) = delete;
     atomic_word& operator=(const atomic_word&) = delete;
+    atomic_word(atomic_word&&) = delete;
+    atomic_word& operator=(atomic_word&&) = delete;
+    ~atomic_word() = default;
 
     [[nodiscard]] MPRNOTIFY_DETAIL_INLINE T load(word_order order) const noexcept
     {
@@ -57,8 +61,7 @@ public:
     MPRNOTIFY_DETAIL_INLINE bool compare_exchange_acquire(T& expected, T desired) noexcept
     {
 #if defined(_MSC_VER) && !defined(__clang__)
-        return value_.compare_exchange_strong(expected, desired, std::memory_order_acquire,
-                                              std::memory_order_relaxed);
+        return value_.compare_exchange_strong(expected, desired, std::memory_order_acquire, std::memory_order_relaxed);
 #else
         return __atomic_compare_exchange_n(&value_, &expected, desired, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 #endif
@@ -77,5 +80,6 @@ private:
     T value_{};
 #endif
 };
+// NOLINTEND(cppcoreguidelines-pro-type-vararg)
 
 } // namespace mprnotify::detail
