@@ -11,21 +11,12 @@
 #include <npapi.h>
 #include <stdlib.h>
 
+#include "last_error.h"
+
 #define MAX_PENDING 16
 
 static volatile LONG completed;          /* operations seen through to the call after */
 static volatile LONG milliseconds_total; /* their summed duration */
-
-#ifdef DEFECT_LAST_ERROR
-/* The defect: the answer is also left as the thread's last error, which belongs to MPR's caller. */
-static DWORD answer(DWORD status)
-{
-    SetLastError(status);
-    return status;
-}
-#else
-static DWORD answer(DWORD status) { return status; }
-#endif
 
 #ifdef DEFECT_BAD_CONTEXT
 /* The defect: lpContext is taken for the heap block this DLL allocated; a value it never handed

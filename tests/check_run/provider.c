@@ -6,6 +6,7 @@
  * hand-written providers have (tests/check_run/meson.build; the checks that must catch each one are
  * listed there and in docs/check-run.md). Exported by plain name through provider.def. */
 #include "provider.h"
+#include "last_error.h" /* after provider.h, which includes <windows.h> */
 
 #include <stddef.h>
 #include <string.h>
@@ -22,17 +23,6 @@ static struct {
     int share;        /* index in shares[] */
     wchar_t local[3]; /* "" for a deviceless connection */
 } connections[MAX_CONNECTIONS] = {{TRUE, 0, L"R:"}};
-
-#ifdef DEFECT_LAST_ERROR
-/* The defect: the answer is also left as the thread's last error, which belongs to MPR's caller. */
-static DWORD answer(DWORD status)
-{
-    SetLastError(status);
-    return status;
-}
-#else
-static DWORD answer(DWORD status) { return status; }
-#endif
 
 size_t text_bytes(const wchar_t* text) { return (wcslen(text) + 1) * sizeof(wchar_t); }
 
