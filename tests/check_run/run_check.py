@@ -13,7 +13,6 @@ and a password passed with --password (a fresh random one) appears nowhere in th
 (exit 77) with the reason, as scripts/windows/wine-exec does.
 """
 import argparse
-import os
 import pathlib
 import re
 import secrets
@@ -21,22 +20,12 @@ import subprocess
 import sys
 import time
 
+# The verdict lines and the x86-under-Wine probe the deployment tests use.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "deployment"))
+from windows_session import check, failures, x86_cannot_run  # noqa: E402
+
 LINE = re.compile(r"^(ok|FAIL|note|SKIPPED)\s+(\S+)(?:\s+(.*))?$")
 SUMMARY = re.compile(r"^run: (\d+) ok, (\d+) FAIL, (\d+) notes?, (\d+) skipped\s*$")
-failures = []
-
-
-def check(condition, what):
-    print(("ok      " if condition else "FAILED  ") + what, flush=True)
-    if not condition:
-        failures.append(what)
-
-
-def pe_machine(path):
-    """The PE header's machine field: 0x14C for x86, 0x8664 for x64."""
-    data = pathlib.Path(path).read_bytes()[:4096]
-    offset = int.from_bytes(data[0x3C:0x40], "little")
-    return int.from_bytes(data[offset + 4:offset + 6], "little")
 
 
 def windows_path(path, wine):
@@ -58,11 +47,9 @@ def main():
     args = parser.parse_args()
 
     name = pathlib.Path(args.dll).name
-    if args.wine and pe_machine(args.dll) == 0x14C:
-        prefix = pathlib.Path(os.environ.get("WINEPREFIX", pathlib.Path.home() / ".wine"))
-        if not (prefix / "mprnotify-i686-runs").exists():
-            print(f"SKIPPED {name}: 32-bit programs do not run in this Wine (no i686 probe marker in the prefix)")
-            return 77
+    if x86_cannot_run(args.wine, args.dll):
+        print(f"SKIPPED {name}: 32-bit programs do not run in this Wine (no i686 probe marker in the prefix)")
+        return 77
     password = "pw-" + secrets.token_hex(8)  # never printed by this script either
     command = ([args.wine] if args.wine else []) + [args.tool, "--run"] + args.tool_args + [
         "--password", password, windows_path(args.dll, args.wine)]
