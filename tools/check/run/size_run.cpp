@@ -190,10 +190,20 @@ void check_bytes(const std::string& id, const std::string& function, const std::
     }
 }
 
-void no_name(const std::string& id, const std::string& function)
+/// Whether check `id` of `function` can run; when it cannot, says why: the function is not exported, or
+/// there is no name to ask about.
+bool can_check(const std::string& id, const std::string& function, bool exported, const std::wstring& name)
 {
-    begin_check(id);
-    report_note(id, "no name to check: give --remote/--local (" + function + ")");
+    if (!exported) {
+        report_skipped(id, function + " is not exported");
+        return false;
+    }
+    if (name.empty()) {
+        begin_check(id);
+        report_note(id, "no name to check: give --remote/--local (" + function + ")");
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -209,20 +219,12 @@ void run_size(const child_context& context)
         report_note("size.get-connection", "connecting " + shown(context.local) + " to " + shown(context.remote) +
                                                " answered " + status_text(connection.answer()));
     }
-    if (np.get_connection == nullptr) {
-        report_skipped("size.get-connection", "NPGetConnection is not exported");
-    } else if (local.empty()) {
-        no_name("size.get-connection", "NPGetConnection");
-    } else {
+    if (can_check("size.get-connection", "NPGetConnection", np.get_connection != nullptr, local)) {
         check_characters(
             "size.get-connection", "NPGetConnection", shown(local),
             [&](wchar_t* buffer, DWORD* length) { return np.get_connection(local.data(), buffer, length); }, true);
     }
-    if (np.get_universal_name == nullptr) {
-        report_skipped("size.universal-name", "NPGetUniversalName is not exported");
-    } else if (local.empty()) {
-        no_name("size.universal-name", "NPGetUniversalName");
-    } else {
+    if (can_check("size.universal-name", "NPGetUniversalName", np.get_universal_name != nullptr, local)) {
         std::wstring path = local + L"\\dir\\file.txt";
         static constexpr const char* universal[] = {"lpUniversalName"};
         static constexpr const char* remote_info[] = {"lpUniversalName", "lpConnectionName", "lpRemainingPath"};
@@ -247,11 +249,7 @@ void run_size(const child_context& context)
             }
         }
     }
-    if (np.get_user == nullptr) {
-        report_skipped("size.get-user", "NPGetUser is not exported");
-    } else if (local.empty()) {
-        no_name("size.get-user", "NPGetUser");
-    } else {
+    if (can_check("size.get-user", "NPGetUser", np.get_user != nullptr, local)) {
         check_characters(
             "size.get-user", "NPGetUser", shown(local),
             [&](wchar_t* buffer, DWORD* length) { return np.get_user(local.data(), buffer, length); }, false);
@@ -260,11 +258,8 @@ void run_size(const child_context& context)
     NETRESOURCEW resource{};
     resource.dwType = RESOURCETYPE_DISK;
     resource.lpRemoteName = with_path.data();
-    if (np.get_resource_information == nullptr) {
-        report_skipped("size.resource-information", "NPGetResourceInformation is not exported");
-    } else if (remote.empty()) {
-        no_name("size.resource-information", "NPGetResourceInformation");
-    } else {
+    if (can_check("size.resource-information", "NPGetResourceInformation", np.get_resource_information != nullptr,
+                  remote)) {
         LPWSTR system = nullptr;
         check_bytes(
             "size.resource-information", "NPGetResourceInformation", shown(with_path),
@@ -282,11 +277,7 @@ void run_size(const child_context& context)
     NETRESOURCEW parent_of{};
     parent_of.dwType = RESOURCETYPE_DISK;
     parent_of.lpRemoteName = share.data();
-    if (np.get_resource_parent == nullptr) {
-        report_skipped("size.resource-parent", "NPGetResourceParent is not exported");
-    } else if (remote.empty()) {
-        no_name("size.resource-parent", "NPGetResourceParent");
-    } else {
+    if (can_check("size.resource-parent", "NPGetResourceParent", np.get_resource_parent != nullptr, remote)) {
         check_bytes(
             "size.resource-parent", "NPGetResourceParent", shown(share),
             [&](void* buffer, DWORD* size) { return np.get_resource_parent(&parent_of, buffer, size); },
