@@ -119,7 +119,34 @@ TEST_CASE("c_provider: a provider written in C, its NP* functions and the notifi
     CHECK(get_caps(1 /* WNNC_SPEC_VERSION */) == 0x00050001U);
     CHECK(get_caps(2 /* WNNC_NET_TYPE */) == 0x00500000U);
     CHECK(lib.library.symbol("NPAddConnection3") != nullptr);
-    CHECK(lib.library.symbol("NPCancelConnection") != nullptr);
+    // NPCancelConnection cancels its own drives and server names, and no other: MPR asks the next provider.
+    using namespace mprnotify::platform;
+    using add_fn = dword(MPRNOTIFY_APIENTRY*)(window_handle, net_resource_w*, wchar_t*, wchar_t*, dword);
+    using cancel_fn = dword(MPRNOTIFY_APIENTRY*)(wchar_t*, int); // BOOL is an int
+    void* const add_symbol = lib.library.symbol("NPAddConnection3");
+    void* const cancel_symbol = lib.library.symbol("NPCancelConnection");
+    REQUIRE(add_symbol != nullptr);
+    REQUIRE(cancel_symbol != nullptr);
+    const auto add = std::bit_cast<add_fn>(add_symbol);
+    const auto cancel = std::bit_cast<cancel_fn>(cancel_symbol);
+    const auto code = [](wn_status s) { return static_cast<dword>(s); };
+    std::wstring own = L"\\\\cprovider\\data";
+    std::wstring other = L"\\\\elsewhere\\data";
+    std::wstring drive = L"R:";
+    std::wstring lower_drive = L"r:";
+    net_resource_w resource{};
+    resource.lpLocalName = drive.data();
+    resource.lpRemoteName = own.data();
+    CHECK(cancel(drive.data(), 1) == code(wn_status::not_connected)); // not connected yet
+    CHECK(add(nullptr, &resource, nullptr, nullptr, 0) == code(wn_status::success));
+    CHECK(cancel(lower_drive.data(), 0) == code(wn_status::success));
+    CHECK(cancel(drive.data(), 0) == code(wn_status::not_connected)); // already cancelled
+    CHECK(cancel(own.data(), 0) == code(wn_status::success));
+    CHECK(cancel(other.data(), 0) == code(wn_status::not_connected));
+    CHECK(cancel(nullptr, 0) == code(wn_status::bad_pointer));
+    resource.lpRemoteName = other.data();
+    CHECK(add(nullptr, &resource, nullptr, nullptr, 0) == code(wn_status::bad_netname));
+    CHECK(cancel(drive.data(), 0) == code(wn_status::not_connected)); // a refused connection is not one
 
     mt::router mpr;
     mpr.attach(lib.functions);

@@ -16,6 +16,7 @@
 #  include <stdint.h>
 typedef uint32_t DWORD;
 typedef int32_t BOOL;
+typedef int32_t LONG;
 typedef wchar_t* LPWSTR;
 typedef const wchar_t* LPCWSTR;
 typedef struct NETRESOURCEW {
@@ -34,6 +35,10 @@ typedef void* HWND;
 #  define WN_SUCCESS 0
 #  define WN_NOT_SUPPORTED 50
 #  define WN_BAD_NETNAME 67
+#  define WN_BAD_POINTER 487
+#  define WN_NOT_CONNECTED 2250
+#  define InterlockedOr(target, bits) __atomic_fetch_or(target, bits, __ATOMIC_SEQ_CST)
+#  define InterlockedAnd(target, bits) __atomic_fetch_and(target, bits, __ATOMIC_SEQ_CST)
 #endif
 
 /* The provider's network type, as its registration would publish it (WNNC_NET_* style). */
@@ -76,6 +81,24 @@ static int is_ours(LPCWSTR remote)
     return 1;
 }
 
+/* The drives it connected: bit 0 for A: to bit 25 for Z:, so that it cancels those and no other. */
+static volatile LONG connected_drives;
+
+/* The bit of a drive name ("X:"), or 0 for any other name. */
+static LONG drive_bit(LPCWSTR name)
+{
+    if (name == 0 || name[0] == 0 || name[1] != L':' || name[2] != 0) {
+        return 0;
+    }
+    if (name[0] >= L'a' && name[0] <= L'z') {
+        return (LONG)1 << (name[0] - L'a');
+    }
+    if (name[0] >= L'A' && name[0] <= L'Z') {
+        return (LONG)1 << (name[0] - L'A');
+    }
+    return 0;
+}
+
 PROVIDER_API DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCEW resource, LPWSTR password, LPWSTR user,
                                              DWORD flags)
 {
@@ -83,11 +106,25 @@ PROVIDER_API DWORD APIENTRY NPAddConnection3(HWND owner, LPNETRESOURCEW resource
     (void)password; /* a real provider authenticates here; it never logs either value */
     (void)user;
     (void)flags;
-    return resource != 0 && is_ours(resource->lpRemoteName) ? WN_SUCCESS : WN_BAD_NETNAME;
+    if (resource == 0 || !is_ours(resource->lpRemoteName)) {
+        return WN_BAD_NETNAME;
+    }
+    InterlockedOr(&connected_drives, drive_bit(resource->lpLocalName)); /* no bit for a deviceless connection */
+    return WN_SUCCESS;
 }
 
+/* A drive it did not connect, or a server it does not serve, is WN_NOT_CONNECTED: MPR asks the next
+ * provider. */
 PROVIDER_API DWORD APIENTRY NPCancelConnection(LPWSTR name, BOOL force)
 {
+    LONG drive;
     (void)force;
-    return name != 0 ? WN_SUCCESS : WN_NOT_SUPPORTED;
+    if (name == 0) {
+        return WN_BAD_POINTER;
+    }
+    drive = drive_bit(name);
+    if (drive != 0) {
+        return (InterlockedAnd(&connected_drives, ~drive) & drive) != 0 ? WN_SUCCESS : WN_NOT_CONNECTED;
+    }
+    return is_ours(name) ? WN_SUCCESS : WN_NOT_CONNECTED;
 }
