@@ -14,10 +14,12 @@
 #include <vector>
 
 #include "guard_page.hpp"
+#include "np_arguments.hpp"
 
 using namespace mprnotify;
 using namespace std::literals;
 namespace platform = mprnotify::platform;
+using namespace np_arguments;
 
 namespace {
 
@@ -108,27 +110,7 @@ struct reset {
     }
 };
 
-struct net_resource {
-    std::wstring local = L"P:";
-    std::wstring remote = L"\\\\home\\docs";
-    platform::net_resource_w raw{};
-    net_resource()
-    {
-        raw.lpLocalName = local.data();
-        raw.lpRemoteName = remote.data();
-        raw.dwType = 1;
-    }
-};
-
-template <class Signature, std::size_t I, class T>
-auto as(T* p)
-{
-    return reinterpret_cast<typename platform::parameters<Signature>::template at<I>>(p); // NOLINT
-}
-using add3_sig = platform::np_signature::NPAddConnection3;
-using add_sig = platform::np_signature::NPAddConnection;
-
-wn_status add3(net_resource& r, wchar_t* password = nullptr, std::uint32_t flags = 0)
+wn_status add3(mpr_resource& r, wchar_t* password = nullptr, std::uint32_t flags = 0)
 {
     return static_cast<wn_status>(open_np::add_connection3(nullptr, as<add3_sig, 1>(&r.raw), as<add3_sig, 2>(password),
                                                            as<add3_sig, 3>(static_cast<wchar_t*>(nullptr)), flags));
@@ -140,7 +122,7 @@ TEST_CASE_FIXTURE(reset, "connect: NULL NETRESOURCE and NULL remote name are ans
 {
     CHECK(open_np::add_connection3(nullptr, nullptr, nullptr, nullptr, 0) == to_underlying(wn_status::bad_pointer));
     CHECK(open_np::add_connection(nullptr, nullptr, nullptr) == to_underlying(wn_status::bad_pointer));
-    net_resource r;
+    mpr_resource r;
     r.raw.lpRemoteName = nullptr;
     CHECK(add3(r) == wn_status::bad_netname);
     CHECK(hook_calls == 0);
@@ -152,7 +134,7 @@ TEST_CASE_FIXTURE(reset, "connect: NULL NETRESOURCE and NULL remote name are ans
 
 TEST_CASE_FIXTURE(reset, "connect: the hook's answer, through both entry points; the password reaches only the hook")
 {
-    net_resource r;
+    mpr_resource r;
     wchar_t password[] = L"planted-password-7Q";
     CHECK(add3(r, password, 0xFFFFFFFFU) == wn_status::success); // every flag bit, unknown ones included
     CHECK(last_password == L"planted-password-7Q");
@@ -166,7 +148,7 @@ TEST_CASE_FIXTURE(reset, "connect: the hook's answer, through both entry points;
 #if MPRNOTIFY_HAS_EXCEPTIONS
 TEST_CASE_FIXTURE(reset, "a hook that throws: wn_error keeps its code, everything else declines, never WN_SUCCESS")
 {
-    net_resource r;
+    mpr_resource r;
     const std::pair<mode, wn_status> open_answers[] = {
         {mode::throw_wn_error, wn_status::no_network},   {mode::throw_wn_success, wn_status::bad_netname},
         {mode::throw_bad_alloc, wn_status::bad_netname}, {mode::throw_system_error, wn_status::bad_netname},
@@ -207,7 +189,7 @@ TEST_CASE_FIXTURE(reset,
 
 TEST_CASE_FIXTURE(reset, "fail_closed answers its code for a failure; a deliberate wn_error still wins")
 {
-    net_resource r;
+    mpr_resource r;
     behaviour = mode::throw_runtime;
     CHECK(closed_np::add_connection3(nullptr, as<add3_sig, 1>(&r.raw), nullptr, nullptr, 0) ==
           to_underlying(wn_status::access_denied));
@@ -221,7 +203,7 @@ TEST_CASE_FIXTURE(reset, "fail_closed answers its code for a failure; a delibera
 TEST_CASE_FIXTURE(reset, "per_operation: the cancel policy governs a provider's disconnect, the add policy the rest")
 {
     using gate_np = provider_entry_points<provider, per_operation<fail_closed<wn_status::access_denied>, fail_open>>;
-    net_resource r;
+    mpr_resource r;
     behaviour = mode::throw_runtime;
     CHECK(gate_np::add_connection3(nullptr, as<add3_sig, 1>(&r.raw), nullptr, nullptr, 0) ==
           to_underlying(wn_status::access_denied));
@@ -271,7 +253,7 @@ TEST_CASE_FIXTURE(reset, "the names reach the hooks as MPR's own pointers, read 
         CHECK(open_np::get_connection(name, buffer, &size) ==
               to_underlying(drive ? wn_status::success : wn_status::not_connected));
         CHECK(seen_name == name);
-        net_resource r;
+        mpr_resource r;
         r.raw.lpRemoteName = name;
         CHECK(add3(r) == (share ? wn_status::success : wn_status::bad_netname));
         CHECK(seen_name == name);
@@ -368,7 +350,7 @@ TEST_CASE_FIXTURE(reset, "guard pages: an exact-size answer ends at the last byt
 #if MPRNOTIFY_PLATFORM_WINDOWS
 TEST_CASE_FIXTURE(reset, "every export leaves the thread's last error as it found it")
 {
-    net_resource r;
+    mpr_resource r;
     wchar_t name[] = L"P:";
     wchar_t buffer[64];
     platform::dword size = 64;
@@ -384,115 +366,5 @@ TEST_CASE_FIXTURE(reset, "every export leaves the thread's last error as it foun
         open_np::get_user(nullptr, buffer, &size);
         CHECK(::GetLastError() == 0xBEEF);
     }
-}
-#endif
-
-namespace {
-
-wn_status given = wn_status::success; // what code_provider's hooks answer
-[[maybe_unused]] bool throw_given = false;
-std::vector<failure> told;
-
-wn_status give()
-{
-#if MPRNOTIFY_HAS_EXCEPTIONS
-    if (throw_given) {
-        throw wn_error{given};
-    }
-#endif
-    return given;
-}
-
-/// Every hook answers `given`: a returned status, a lookup's refusal, or (throw_given) a wn_error.
-struct code_provider {
-    static constexpr std::uint32_t net_type = 0x00FB0000;
-    static constexpr enum_scopes enumerates = enum_scopes::globalnet;
-    wn_status connect(const connect_request&) { return give(); }
-    wn_status disconnect(const disconnect_request&) { return give(); }
-    lookup<std::wstring_view> user_of(nullable_wstring) { return give(); }
-    lookup<std::vector<mprnotify::net_resource>> enumerate(const enum_request&) { return give(); }
-    wn_status on_logon(const logon_request&) { return give(); }
-    wn_status on_password_change(const password_change_request&) { return give(); }
-    void on_error(const failure& f) noexcept { told.push_back(f); }
-};
-
-/// The answers of the functions without a buffer (and NPGetUser, which has one) when every hook
-/// answers `given`.
-template <class Np>
-std::vector<wn_status> answers_to_given()
-{
-    net_resource r;
-    wchar_t name[] = L"P:";
-    void* handle = nullptr;
-    std::wstring user = L"alice";
-    platform::interactive_logon info{};
-    info.UserName = {static_cast<std::uint16_t>(user.size() * sizeof(wchar_t)),
-                     static_cast<std::uint16_t>(user.size() * sizeof(wchar_t)), user.data()};
-    platform::luid id{1, 0};
-    wchar_t station[] = L"SvcCtl";
-    wchar_t* script = nullptr;
-    wchar_t buffer[16];
-    platform::dword size = 16;
-    return {
-        static_cast<wn_status>(
-            Np::add_connection3(nullptr, as<add3_sig, 1>(&r.raw), nullptr, as<add3_sig, 3>(name), 0)),
-        static_cast<wn_status>(Np::cancel_connection(name, 1)),
-        static_cast<wn_status>(Np::open_enum(2, 0, 0, nullptr, &handle)),
-        static_cast<wn_status>(
-            Np::logon_notify(&id, platform::msv1_0_interactive, &info, nullptr, nullptr, station, nullptr, &script)),
-        static_cast<wn_status>(
-            Np::password_change_notify(platform::msv1_0_interactive, &info, nullptr, nullptr, station, nullptr, 0)),
-        static_cast<wn_status>(Np::get_user(name, buffer, &size)),
-    };
-}
-
-/// Each function's declined answer, in the order of answers_to_given().
-const std::vector<wn_status> declined_answers = {wn_status::bad_netname,   wn_status::not_connected,
-                                                 wn_status::not_supported, wn_status::not_supported,
-                                                 wn_status::not_supported, wn_status::not_connected};
-
-} // namespace
-
-TEST_CASE("WN_MORE_DATA and WN_NO_MORE_ENTRIES from a hook: declined where the function cannot answer them, reported")
-{
-    for (const wn_status code : {wn_status::more_data, wn_status::no_more_entries}) {
-        CAPTURE(to_underlying(code));
-        given = code;
-        told.clear();
-        CHECK(answers_to_given<provider_entry_points<code_provider>>() == declined_answers);
-        // Whatever the policy: the code is the hook's mistake, not a failure to answer as configured.
-        CHECK(answers_to_given<provider_entry_points<code_provider, fail_closed<wn_status::access_denied>>>() ==
-              declined_answers);
-        REQUIRE(told.size() == 2 * declined_answers.size());
-        for (std::size_t i = 0; i < told.size(); ++i) {
-            CAPTURE(i);
-            CHECK(told[i].site == failure_site::provider_hook);
-            CHECK(told[i].answer == declined_answers[i % declined_answers.size()]);
-            CHECK(std::string{told[i].message}.find(
-                      code == wn_status::more_data ? "WN_MORE_DATA" : "WN_NO_MORE_ENTRIES") != std::string::npos);
-        }
-    }
-    given = wn_status::no_network; // any other code is the hook's answer, unchanged and not a failure
-    told.clear();
-    CHECK(answers_to_given<provider_entry_points<code_provider>>() == std::vector<wn_status>(6, wn_status::no_network));
-    CHECK(told.empty());
-    given = wn_status::success;
-}
-
-#if MPRNOTIFY_HAS_EXCEPTIONS
-TEST_CASE("wn_error(WN_MORE_DATA) and wn_error(WN_NO_MORE_ENTRIES) thrown by a hook: declined, reported")
-{
-    throw_given = true;
-    for (const wn_status code : {wn_status::more_data, wn_status::no_more_entries}) {
-        CAPTURE(to_underlying(code));
-        given = code;
-        told.clear();
-        CHECK(answers_to_given<provider_entry_points<code_provider>>() == declined_answers);
-        CHECK(told.size() == declined_answers.size());
-    }
-    given = wn_status::no_network; // a deliberate wn_error keeps its code
-    CHECK(answers_to_given<provider_entry_points<code_provider>>() == std::vector<wn_status>(6, wn_status::no_network));
-    throw_given = false;
-    given = wn_status::success;
 }
 #endif
