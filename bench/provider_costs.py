@@ -155,8 +155,13 @@ def print_size(size, goal):
     return ratio
 
 
-# The hooks of examples/home_provider: kept by their addresses in the TU without NP functions.
-HOME_PROVIDER_HOOKS = ("connect", "disconnect", "connection_of", "enumerate")
+# The provider examples whose translation units are counted, with the hooks each keeps by their addresses
+# in the TU without NP functions: home_provider (the goal's TU: it enumerates) and lab_provider (the README's
+# provider: connections only).
+COMPILED_PROVIDERS = {
+    "home_provider": ("connect", "disconnect", "connection_of", "enumerate"),
+    "lab_provider": ("connect", "disconnect", "connection_of"),
+}
 EXPORT_LINE = re.compile(r"^MPRNOTIFY_PROVIDER_EXPORT\((\w+)\);$", re.M)
 
 
@@ -169,7 +174,7 @@ def hooks_only(source, hooks):
         "#include <mprnotify/provider.hpp>\n", "#include <mprnotify/provider.hpp>\n#include <tuple>\n", 1)
 
 
-def measure_compile(compiler_instructions, work, example, hooks=HOME_PROVIDER_HOOKS):
+def measure_compile(compiler_instructions, work, example, hooks):
     """Compiler instructions for the provider example against a TU of only the standard headers its own
     code includes; between them, those headers with the library's, and the example with its hooks but
     no NP function."""
@@ -188,19 +193,29 @@ def measure_compile(compiler_instructions, work, example, hooks=HOME_PROVIDER_HO
             "library_instructions": (counts[1] - counts[0]) + (counts[3] - counts[2])}
 
 
-def print_compile(result, goal, per_second):
-    print("\nCompile cost of a provider, g++ -O2 -c -std=c++20, instructions the compiler executes (callgrind)")
+def print_compile(name, result, goal, per_second):
+    print(f"\nCompile cost of examples/{name}, g++ -O2 -c -std=c++20, instructions the compiler executes (callgrind)")
     print(f"  standard headers its own code includes: {' '.join(result['std_headers'])}")
     rows = [("standard headers only", result["std_instructions"], result["std_instructions"]),
             ("+ <mprnotify/provider.hpp>", result["headers_instructions"], result["std_instructions"]),
             ("+ its hooks, no NP function", result["hooks_instructions"], result["headers_instructions"]),
-            ("+ the NP functions: home_provider.cpp", result["example_instructions"], result["hooks_instructions"])]
-    for name, count, previous in rows:
-        print(f"  {name:44s} {count / 1e6:9.1f} M {(count - previous) / 1e6:+9.1f} M")
+            (f"+ the NP functions: {name}.cpp", result["example_instructions"], result["hooks_instructions"])]
+    for row, count, previous in rows:
+        print(f"  {row:44s} {count / 1e6:9.1f} M {(count - previous) / 1e6:+9.1f} M")
     delta = result["delta_instructions"]
     library = result["library_instructions"]
-    print(f"  home_provider - its standard headers: {delta / 1e6:+.1f} M instructions "
+    print(f"  {name} - its standard headers: {delta / 1e6:+.1f} M instructions "
           f"(about {delta / per_second:+.2f} s at {per_second / 1e9:.1f} G/s; goal <= {goal / 1e6:+.0f} M)")
-    print(f"  of which the library's (its headers and NP functions): {library / 1e6:+.1f} M; "
-          f"the example's own code: {(delta - library) / 1e6:+.1f} M")
+    print(f"  of which the library's (its headers and NP functions): {library / 1e6:+.1f} M "
+          f"(about {library / per_second:+.2f} s); the example's own code: {(delta - library) / 1e6:+.1f} M")
     return delta
+
+
+def measure_and_print_compiles(compiler_instructions, out, examples, goal, per_second):
+    """Every COMPILED_PROVIDERS example measured and printed; their results by name."""
+    results = {}
+    for name, hooks in COMPILED_PROVIDERS.items():
+        results[name] = measure_compile(compiler_instructions, out / f"compile-{name}",
+                                        examples / name / f"{name}.cpp", hooks)
+        print_compile(name, results[name], goal, per_second)
+    return results
