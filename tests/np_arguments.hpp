@@ -22,6 +22,9 @@ struct mpr_resource {
         raw.lpRemoteName = remote.data();
         raw.dwType = 1;
     }
+    // A copy's pointers would point into this object's strings.
+    mpr_resource(const mpr_resource&) = delete;
+    mpr_resource& operator=(const mpr_resource&) = delete;
 };
 
 /// `p` as parameter I of the NP function of `Signature` declares it: the SDK's TCHAR strings and
