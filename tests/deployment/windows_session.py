@@ -6,6 +6,7 @@ Every check prints `ok      WHAT` or `FAILED  WHAT`; a test exits 1 when any fai
 import os
 import pathlib
 import subprocess
+import time
 
 failures = []
 
@@ -51,8 +52,15 @@ class Windows:
         return r.returncode, r.stdout + r.stderr
 
     def query(self, key, name):
-        """(type, data) of one registry value, or None when `reg query` does not find it."""
+        """(type, data) of one registry value, or None when `reg query` does not find it. A `reg query` that
+        fails without saying it found nothing is asked once more, and says so: once in a loaded CI run, one
+        query failed between a write and the reads after it that all found their values."""
         code, out = self.run("reg", "query", key, "/v", name)
+        if code != 0 and "unable to find" not in out.lower():
+            print(f"note    reg query {key} /v {name} exited {code}; asked once more: {out.strip()[-200:]!r}",
+                  flush=True)
+            time.sleep(0.5)
+            code, out = self.run("reg", "query", key, "/v", name)
         if code != 0:
             return None
         for line in out.splitlines():
